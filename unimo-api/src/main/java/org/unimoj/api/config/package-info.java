@@ -1,0 +1,2 @@
+/** Configuration key names shared by modules. */
+package org.unimoj.api.config;

@@ -1,0 +1,2 @@
+/** Records that describe images, captions and text, shared by every module. */
+package org.unimoj.api.data;

@@ -1,0 +1,2 @@
+/** Text contracts: the tokenizer as the model sees it, and scene graphs of captions. */
+package org.unimoj.api.text;
