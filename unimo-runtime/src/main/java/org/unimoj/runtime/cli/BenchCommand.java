@@ -1,20 +1,20 @@
 package org.unimoj.runtime.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code unimo bench}: Benchmarks: the training step against the PyTorch reference, and more. Not available until issue #3 lands; says so and exits 3. */
+/** {@code unimo bench ...}: the benchmarks behind every speed figure the project states. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks: the training step against the PyTorch reference, and more.", "Not available yet: lands with issue #3."})
-final class BenchCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> arguments = new ArrayList<>();
+        description = "Benchmarks behind the project's speed figures, each against its named peer where there is one.",
+        subcommands = {BenchTrainCommand.class, BenchTokenizerCommand.class, BenchReadCommand.class, BenchMetricsCommand.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotAvailable("the training benchmark", 3);
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing benchmark (train, tokenizer, read, metrics)");
     }
 }
