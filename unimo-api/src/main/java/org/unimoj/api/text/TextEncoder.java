@@ -41,7 +41,7 @@ public interface TextEncoder {
 
     /**
      * {@code [CLS] a [SEP] b [SEP]} with at most {@code maxLength} ids, cutting the longer of the two
-     * texts first, one id at a time (the "longest first" strategy).
+     * texts first, one id at a time, the second on a tie (Hugging Face's "longest_first").
      */
     default int[] encodePair(String a, String b, int maxLength) {
         if (maxLength < 3) {
@@ -51,7 +51,7 @@ public interface TextEncoder {
         int[] y = encode(b);
         int nx = x.length, ny = y.length;
         while (nx + ny > maxLength - 3) {
-            if (nx >= ny) {
+            if (nx > ny) {
                 nx--;
             } else {
                 ny--;
