@@ -127,6 +127,20 @@ class PluginLoaderTest {
     }
 
     @Test
+    void builtInPluginsOnTheApplicationClassPathAreFoundToo() throws IOException {
+        Path appJar = PluginJars.taskPlugin(Files.createDirectories(tmp.resolve("app")), "builtin.jar", "BuiltIn", "builtin", "1.0", SpiVersion.CURRENT);
+        Path dir = pluginsDir();
+        PluginJars.taskPlugin(dir, "dropped.jar", "Dropped", "dropped", "1.0", SpiVersion.CURRENT);
+        try (java.net.URLClassLoader app = new java.net.URLClassLoader(new java.net.URL[] {appJar.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginRegistry r = PluginLoader.load(dir, app);
+            assertEquals(List.of(), r.problems());
+            assertEquals(PluginSource.CLASS_PATH, r.requireTask("builtin").source());
+            assertEquals("class path", r.requireTask("builtin").source().toString());
+            assertEquals(dir.resolve("dropped.jar"), r.requireTask("dropped").source().jar().orElseThrow());
+        }
+    }
+
+    @Test
     void aMissingDirectoryHoldsNoPluginsAndUnknownIdsListTheKnownOnes() throws IOException {
         PluginRegistry r = load(tmp.resolve("does-not-exist"));
         assertTrue(r.problems().isEmpty());
