@@ -80,33 +80,25 @@ public final class PluginLoader {
     }
 
     private void loadClassPath() {
-        Iterator<TaskPlugin> it = ServiceLoader.load(TaskPlugin.class, parent).iterator();
+        forEachOnClassPath(TaskPlugin.class, "task plugin", p -> addTask(p, PluginSource.CLASS_PATH));
+        forEachOnClassPath(RewriterProvider.class, "rewriter", p -> addRewriter(p, PluginSource.CLASS_PATH));
+    }
+
+    /** Every provider of {@code service} visible from the parent loader; a broken entry is a problem, and the rest still load. */
+    private <T> void forEachOnClassPath(Class<T> service, String kind, java.util.function.Consumer<T> action) {
+        Iterator<T> it = ServiceLoader.load(service, parent).iterator();
         while (true) {
-            TaskPlugin p;
+            T p;
             try {
                 if (!it.hasNext()) {
-                    break;
+                    return;
                 }
                 p = it.next();
             } catch (ServiceConfigurationError e) {
-                problems.add(new PluginProblem(PluginSource.CLASS_PATH, "broken task plugin entry: " + e.getMessage()));
+                problems.add(new PluginProblem(PluginSource.CLASS_PATH, "broken " + kind + " entry: " + e.getMessage()));
                 continue;
             }
-            addTask(p, PluginSource.CLASS_PATH);
-        }
-        Iterator<RewriterProvider> rw = ServiceLoader.load(RewriterProvider.class, parent).iterator();
-        while (true) {
-            RewriterProvider p;
-            try {
-                if (!rw.hasNext()) {
-                    break;
-                }
-                p = rw.next();
-            } catch (ServiceConfigurationError e) {
-                problems.add(new PluginProblem(PluginSource.CLASS_PATH, "broken rewriter entry: " + e.getMessage()));
-                continue;
-            }
-            addRewriter(p, PluginSource.CLASS_PATH);
+            action.accept(p);
         }
     }
 
