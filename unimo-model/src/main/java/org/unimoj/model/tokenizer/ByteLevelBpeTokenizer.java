@@ -70,7 +70,8 @@ public final class ByteLevelBpeTokenizer implements TextEncoder {
      * A tokenizer with explicit options.
      *
      * @param addPrefixSpace prepend U+0020 to a text that does not start with one (Hugging Face's
-     *                       {@code add_prefix_space}), so a first word is tokenized like later ones
+     *                       {@code add_prefix_space}), so a first word is tokenized like later ones;
+     *                       decoding then gives the text with that space
      * @param cacheSlots     word-cache slots; 0 turns the cache off
      */
     public static ByteLevelBpeTokenizer of(BpeVocabulary vocab, boolean addPrefixSpace, int cacheSlots) {

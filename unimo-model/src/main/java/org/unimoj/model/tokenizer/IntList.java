@@ -19,6 +19,10 @@ final class IntList {
     }
 
     void addAll(int[] vs) {
+        if (vs.length == 1 && size < a.length) {
+            a[size++] = vs[0];
+            return;
+        }
         if (size + vs.length > a.length) {
             a = Arrays.copyOf(a, Math.max(a.length * 2, size + vs.length));
         }

@@ -51,10 +51,20 @@ final class WordCache {
             return null;
         }
         Entry e = slots[hash & mask];
-        if (e != null && Arrays.equals(e.word, 0, e.word.length, s, from, to)) {
-            return e.ids;
+        if (e == null) {
+            return null;
         }
-        return null;
+        // A plain loop: words are a few chars long, too short for a vectorised compare to pay off.
+        char[] w = e.word;
+        if (w.length != to - from) {
+            return null;
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] != s[from + i]) {
+                return null;
+            }
+        }
+        return e.ids;
     }
 
     void put(char[] s, int from, int to, int hash, int[] ids) {

@@ -241,7 +241,11 @@ final class TokenizerCommand implements Runnable {
                 if (!Files.isRegularFile(file)) {
                     throw new UsageError("--file " + file + ": no such file");
                 }
-                return Files.readAllLines(file, StandardCharsets.UTF_8);
+                try {
+                    return Files.readAllLines(file, StandardCharsets.UTF_8);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new UsageError("--file " + file + ": not valid UTF-8");
+                }
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return in.lines().collect(Collectors.toList());
