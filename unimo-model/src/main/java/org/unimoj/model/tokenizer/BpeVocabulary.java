@@ -27,15 +27,16 @@ public final class BpeVocabulary {
     private final int[] mergeLeft;
     private final int[] mergeRight;
     private final int[] mergeResult;
-    private final int[] byteIds = new int[256];
+    private final int[] byteIds;
     /** The bytes each id decodes to; null for control tokens (specials), which decode to nothing. */
     private final byte[][] tokenBytes;
     private final SpecialTokens specials;
     private final String source;
 
     private BpeVocabulary(String[] tokens, Map<String, Integer> ids, List<Merge> merges, int[] left, int[] right,
-                          int[] result, byte[][] tokenBytes, SpecialTokens specials, String source) {
+                          int[] result, int[] byteIds, byte[][] tokenBytes, SpecialTokens specials, String source) {
         this.tokens = tokens;
+        this.byteIds = byteIds;
         this.ids = ids;
         this.merges = merges;
         this.mergeLeft = left;
@@ -91,7 +92,6 @@ public final class BpeVocabulary {
             // An added token outside the byte alphabet decodes to its own text, as Hugging Face does.
             tokenBytes[id] = b != null ? b : t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        BpeVocabulary v0 = new BpeVocabulary(tokens, vocab, merges, null, null, null, tokenBytes, SpecialTokens.NONE, source);
         int[] byteIds = new int[256];
         for (int b = 0; b < 256; b++) {
             String t = String.valueOf(ByteLevelAlphabet.charOf(b));
@@ -108,16 +108,14 @@ public final class BpeVocabulary {
         int[] result = new int[m];
         for (int i = 0; i < m; i++) {
             Merge merge = merges.get(i);
-            left[i] = v0.require(merge.left(), mergeWhere.apply(i), "left token");
-            right[i] = v0.require(merge.right(), mergeWhere.apply(i), "right token");
-            result[i] = v0.require(merge.left() + merge.right(), mergeWhere.apply(i), "merged token");
+            left[i] = require(vocab, merge.left(), mergeWhere, i, "left token");
+            right[i] = require(vocab, merge.right(), mergeWhere, i, "right token");
+            result[i] = require(vocab, merge.left() + merge.right(), mergeWhere, i, "merged token");
         }
         SpecialTokens specials = new SpecialTokens(idOrMinus(vocab, SpecialTokens.CLS), idOrMinus(vocab, SpecialTokens.PAD),
                 idOrMinus(vocab, SpecialTokens.SEP), idOrMinus(vocab, SpecialTokens.UNK), idOrMinus(vocab, SpecialTokens.MASK));
-        BpeVocabulary v = new BpeVocabulary(tokens, Collections.unmodifiableMap(new HashMap<>(vocab)),
-                List.copyOf(merges), left, right, result, tokenBytes, specials, source);
-        System.arraycopy(byteIds, 0, v.byteIds, 0, 256);
-        return v;
+        return new BpeVocabulary(tokens, Collections.unmodifiableMap(new HashMap<>(vocab)),
+                List.copyOf(merges), left, right, result, byteIds, tokenBytes, specials, source);
     }
 
     /** A vocabulary built in memory (by the trainer or a converter); messages name {@code source}. */
@@ -125,10 +123,10 @@ public final class BpeVocabulary {
         return of(vocab, merges, controlTokens, source, source, i -> source + ": merge " + (i + 1));
     }
 
-    private int require(String token, String where, String field) {
-        Integer id = ids.get(token);
+    private static int require(Map<String, Integer> vocab, String token, IntFunction<String> mergeWhere, int merge, String field) {
+        Integer id = vocab.get(token);
         if (id == null) {
-            throw new TokenizerFormatException(where + ": " + field + " " + quote(token) + " is not in the vocabulary");
+            throw new TokenizerFormatException(mergeWhere.apply(merge) + ": " + field + " " + quote(token) + " is not in the vocabulary");
         }
         return id;
     }

@@ -108,7 +108,10 @@ public final class TokenizerFiles {
 
     private static Map<String, Integer> readVocabJson(Path file) {
         Map<String, Integer> vocab = new LinkedHashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(Files.newInputStream(file))) {
+        // 50,000 distinct names: interning or canonicalising them would only churn Jackson's caches.
+        JsonFactory factory = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+        try (JsonParser p = factory.createParser(Files.newInputStream(file))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new TokenizerFormatException(file + ": line " + p.currentLocation().getLineNr()
                         + ": expected a JSON object of token to id");
