@@ -27,8 +27,8 @@ import org.unimoj.api.text.TextEncoder;
  */
 public final class ByteLevelBpeTokenizer implements TextEncoder {
 
-    /** The word cache's default number of slots. */
-    public static final int DEFAULT_CACHE_SLOTS = 1 << 16;
+    /** The word cache's default number of slots (at most about 10 MB of cached words). */
+    public static final int DEFAULT_CACHE_SLOTS = 1 << 17;
 
     private final BpeVocabulary vocab;
     private final BpeMerger merger;

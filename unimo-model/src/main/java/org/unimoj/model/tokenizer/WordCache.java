@@ -16,6 +16,8 @@ final class WordCache {
     private static final class Entry {
         final char[] word;
         final int[] ids;
+        /** Hit since the last time a new word wanted this slot; a racy flag, it only steers eviction. */
+        boolean hit;
 
         Entry(char[] word, int[] ids) {
             this.word = word;
@@ -64,12 +66,24 @@ final class WordCache {
                 return null;
             }
         }
+        if (!e.hit) {
+            e.hit = true;
+        }
         return e.ids;
     }
 
     void put(char[] s, int from, int to, int hash, int[] ids) {
-        if (slots.length != 0) {
-            slots[hash & mask] = new Entry(Arrays.copyOfRange(s, from, to), ids);
+        if (slots.length == 0) {
+            return;
         }
+        // Second chance: a word that was hit keeps its slot once against a newcomer, so a stream of
+        // one-off words (numbers, hashes, random CJK) cannot flush the frequent ones.
+        int slot = hash & mask;
+        Entry old = slots[slot];
+        if (old != null && old.hit) {
+            old.hit = false;
+            return;
+        }
+        slots[slot] = new Entry(Arrays.copyOfRange(s, from, to), ids);
     }
 }
