@@ -1,6 +1,5 @@
 package org.unimoj.tasks.metrics.caption;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.unimoj.tasks.metrics.Scores;
@@ -33,22 +32,29 @@ public final class Bleu {
 
     /** BLEU-1..n of the corpus, in order. */
     public double[] corpus(Map<String, List<String>> refs, Map<String, String> cands) {
-        CaptionInput.check(refs, cands);
+        return corpus(new NGramCorpus(refs, cands, n));
+    }
+
+    double[] corpus(NGramCorpus corpus) {
+        if (corpus.n < n) {
+            throw new IllegalArgumentException("corpus has " + corpus.n + "-grams, BLEU needs " + n);
+        }
         long testLen = 0;
         long refLen = 0;
         long[] guess = new long[n];
         long[] correct = new long[n];
-        for (Map.Entry<String, String> e : cands.entrySet()) {
-            NGramCounts test = new NGramCounts(e.getValue(), n);
-            List<String> references = refs.get(e.getKey());
-            int[] refLengths = new int[references.size()];
-            Map<String, Integer> maxCounts = new HashMap<>();
-            for (int r = 0; r < refLengths.length; r++) {
-                NGramCounts ref = new NGramCounts(references.get(r), n);
-                refLengths[r] = ref.length;
-                for (Map<String, Integer> order : ref.byOrder) {
-                    for (Map.Entry<String, Integer> g : order.entrySet()) {
-                        maxCounts.merge(g.getKey(), g.getValue(), Math::max);
+        int[] maxCount = new int[corpus.grams];
+        for (int i = 0; i < corpus.tests.length; i++) {
+            NGramCorpus.Sentence test = corpus.tests[i];
+            NGramCorpus.Sentence[] references = corpus.refs[i];
+            int[] refLengths = new int[references.length];
+            for (int r = 0; r < references.length; r++) {
+                refLengths[r] = references[r].length;
+                for (int k = 0; k < n; k++) {
+                    int[] ids = references[r].ids[k];
+                    int[] counts = references[r].counts[k];
+                    for (int j = 0; j < ids.length; j++) {
+                        maxCount[ids[j]] = Math.max(maxCount[ids[j]], counts[j]);
                     }
                 }
             }
@@ -56,8 +62,17 @@ public final class Bleu {
             refLen += closest(refLengths, test.length);
             for (int k = 0; k < n; k++) {
                 guess[k] += Math.max(0, test.length - k);
-                for (Map.Entry<String, Integer> g : test.byOrder[k].entrySet()) {
-                    correct[k] += Math.min(maxCounts.getOrDefault(g.getKey(), 0), g.getValue());
+                int[] ids = test.ids[k];
+                int[] counts = test.counts[k];
+                for (int j = 0; j < ids.length; j++) {
+                    correct[k] += Math.min(maxCount[ids[j]], counts[j]);
+                }
+            }
+            for (NGramCorpus.Sentence ref : references) {
+                for (int k = 0; k < n; k++) {
+                    for (int id : ref.ids[k]) {
+                        maxCount[id] = 0;
+                    }
                 }
             }
         }
@@ -78,7 +93,11 @@ public final class Bleu {
 
     /** "BLEU-1" .. "BLEU-n". */
     public Scores score(Map<String, List<String>> refs, Map<String, String> cands) {
-        double[] b = corpus(refs, cands);
+        return score(new NGramCorpus(refs, cands, n));
+    }
+
+    Scores score(NGramCorpus corpus) {
+        double[] b = corpus(corpus);
         Scores.Builder out = Scores.builder();
         for (int k = 0; k < n; k++) {
             out.put("BLEU-" + (k + 1), b[k]);

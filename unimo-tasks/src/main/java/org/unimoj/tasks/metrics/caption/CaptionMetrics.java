@@ -13,6 +13,7 @@ import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.meteor.Meteor;
 import org.unimoj.tasks.metrics.spice.Spice;
 import org.unimoj.tasks.metrics.text.CocoTokenizer;
+import org.unimoj.tasks.metrics.wordnet.WordNet;
 
 /**
  * The COCO caption evaluation (pycocoevalcap's {@code COCOEvalCap}): captions are tokenized with the
@@ -41,13 +42,14 @@ public final class CaptionMetrics {
         this.spice = spice;
     }
 
-    /** Every caption metric but SPICE; METEOR's WordNet loads on first use. */
+    /** Every caption metric but SPICE; METEOR's WordNet starts loading in the background now. */
     public static CaptionMetrics standard() {
         CaptionMetrics m = standard;
         if (m == null) {
             synchronized (CaptionMetrics.class) {
                 m = standard;
                 if (m == null) {
+                    WordNet.startLoading();
                     m = new CaptionMetrics(memoize(Meteor::english), null);
                     standard = m;
                 }
@@ -58,6 +60,7 @@ public final class CaptionMetrics {
 
     /** Every caption metric, SPICE parsing captions with {@code parser}. */
     public static CaptionMetrics withSpice(SceneGraphParser parser) {
+        WordNet.startLoading();
         return new CaptionMetrics(memoize(Meteor::english), new Spice(Objects.requireNonNull(parser, "parser")));
     }
 
@@ -102,13 +105,15 @@ public final class CaptionMetrics {
         CaptionInput.check(refs, cands);
         Scores.Builder out = Scores.builder();
         long t = System.nanoTime();
-        out.putAll(bleu.score(refs, cands));
+        NGramCorpus ngrams = new NGramCorpus(refs, cands, 4);
+        t = step(progress, "n-gram counts", t);
+        out.putAll(bleu.score(ngrams));
         t = step(progress, "BLEU", t);
         out.put("METEOR", meteor.get().corpus(refs, cands));
         t = step(progress, "METEOR", t);
         out.put("ROUGE-L", rouge.corpus(refs, cands));
         t = step(progress, "ROUGE-L", t);
-        out.put("CIDEr-D", cider.corpus(refs, cands));
+        out.put("CIDEr-D", cider.corpus(ngrams));
         t = step(progress, "CIDEr-D", t);
         if (spice != null) {
             out.put("SPICE", spice.score(refs, cands).get("SPICE"));

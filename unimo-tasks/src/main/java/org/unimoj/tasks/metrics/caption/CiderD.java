@@ -1,10 +1,9 @@
 package org.unimoj.tasks.metrics.caption;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * CIDEr-D as pycocoevalcap's {@code Cider} computes it: TF-IDF vectors of 1..4-grams with document
@@ -14,7 +13,7 @@ import java.util.Set;
  *
  * <p>Two details of the reference are kept on purpose: the "length" in the penalty counts bigrams
  * (the reference adds term frequencies where the n-gram index is 1), and an order whose vector norm
- * is zero is left unnormalised rather than divided by zero.
+ * is zero is left unnormalised rather than divided by zero. Images are scored in parallel.
  */
 public final class CiderD {
 
@@ -23,7 +22,11 @@ public final class CiderD {
 
     /** Mean CIDEr-D over the candidates. */
     public double corpus(Map<String, List<String>> refs, Map<String, String> cands) {
-        double[] per = perImage(refs, cands);
+        return corpus(new NGramCorpus(refs, cands, N));
+    }
+
+    double corpus(NGramCorpus corpus) {
+        double[] per = perImage(corpus);
         double sum = 0;
         for (double v : per) {
             sum += v;
@@ -33,34 +36,35 @@ public final class CiderD {
 
     /** CIDEr-D of each candidate, in the candidates' iteration order. */
     public double[] perImage(Map<String, List<String>> refs, Map<String, String> cands) {
-        CaptionInput.check(refs, cands);
-        int images = cands.size();
-        NGramCounts[] tests = new NGramCounts[images];
-        NGramCounts[][] references = new NGramCounts[images][];
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<String, String> e : cands.entrySet()) {
-            tests[i] = new NGramCounts(e.getValue(), N);
-            List<String> rs = refs.get(e.getKey());
-            references[i] = new NGramCounts[rs.size()];
-            Set<String> seen = new HashSet<>();
-            for (int r = 0; r < rs.size(); r++) {
-                references[i][r] = new NGramCounts(rs.get(r), N);
-                for (Map<String, Integer> order : references[i][r].byOrder) {
-                    seen.addAll(order.keySet());
+        return perImage(new NGramCorpus(refs, cands, N));
+    }
+
+    double[] perImage(NGramCorpus corpus) {
+        if (corpus.n < N) {
+            throw new IllegalArgumentException("corpus has " + corpus.n + "-grams, CIDEr-D needs " + N);
+        }
+        int images = corpus.tests.length;
+        int[] documentFrequency = new int[corpus.grams];
+        int[] lastImage = new int[corpus.grams];
+        Arrays.fill(lastImage, -1);
+        for (int i = 0; i < images; i++) {
+            for (NGramCorpus.Sentence ref : corpus.refs[i]) {
+                for (int k = 0; k < N; k++) {
+                    for (int id : ref.ids[k]) {
+                        if (lastImage[id] != i) {
+                            lastImage[id] = i;
+                            documentFrequency[id]++;
+                        }
+                    }
                 }
             }
-            for (String gram : seen) {
-                documentFrequency.merge(gram, 1, Integer::sum);
-            }
-            i++;
         }
         double refLen = Math.log(images);
         double[] scores = new double[images];
-        for (i = 0; i < images; i++) {
-            Vector hyp = new Vector(tests[i], documentFrequency, refLen);
+        IntStream.range(0, images).parallel().forEach(i -> {
+            Vector hyp = new Vector(corpus.tests[i], documentFrequency, refLen);
             double[] score = new double[N];
-            for (NGramCounts ref : references[i]) {
+            for (NGramCorpus.Sentence ref : corpus.refs[i]) {
                 double[] sim = similarity(hyp, new Vector(ref, documentFrequency, refLen));
                 for (int k = 0; k < N; k++) {
                     score[k] += sim[k];
@@ -71,9 +75,9 @@ public final class CiderD {
                 mean += s;
             }
             mean /= N;
-            mean /= references[i].length;
+            mean /= corpus.refs[i].length;
             scores[i] = mean * 10.0;
-        }
+        });
         return scores;
     }
 
@@ -82,9 +86,22 @@ public final class CiderD {
         double penalty = Math.pow(Math.E, -(delta * delta) / (2 * SIGMA * SIGMA));
         double[] val = new double[N];
         for (int k = 0; k < N; k++) {
-            for (Map.Entry<String, Double> g : hyp.weights[k].entrySet()) {
-                double r = ref.weights[k].getOrDefault(g.getKey(), 0.0);
-                val[k] += Math.min(g.getValue(), r) * r;
+            int[] hi = hyp.ids[k];
+            int[] ri = ref.ids[k];
+            double[] hw = hyp.weights[k];
+            double[] rw = ref.weights[k];
+            int a = 0;
+            int b = 0;
+            while (a < hi.length && b < ri.length) {
+                if (hi[a] == ri[b]) {
+                    val[k] += Math.min(hw[a], rw[b]) * rw[b];
+                    a++;
+                    b++;
+                } else if (hi[a] < ri[b]) {
+                    a++;
+                } else {
+                    b++;
+                }
             }
             if (hyp.norm[k] != 0 && ref.norm[k] != 0) {
                 val[k] /= hyp.norm[k] * ref.norm[k];
@@ -94,29 +111,31 @@ public final class CiderD {
         return val;
     }
 
-    /** The TF-IDF vector of a sentence, per n-gram order, with its norms and (bigram) length. */
+    /** The TF-IDF vector of a sentence per n-gram order (ids ascending), with its norms and (bigram) length. */
     private static final class Vector {
-        final Map<String, Double>[] weights;
+        final int[][] ids;
+        final double[][] weights = new double[N][];
         final double[] norm = new double[N];
         final int length;
 
-        @SuppressWarnings("unchecked")
-        Vector(NGramCounts counts, Map<String, Integer> documentFrequency, double refLen) {
-            weights = new Map[N];
+        Vector(NGramCorpus.Sentence s, int[] documentFrequency, double refLen) {
+            ids = s.ids;
             int len = 0;
             for (int k = 0; k < N; k++) {
-                Map<String, Double> w = new HashMap<>();
-                for (Map.Entry<String, Integer> g : counts.byOrder[k].entrySet()) {
-                    double df = Math.log(Math.max(1.0, documentFrequency.getOrDefault(g.getKey(), 0)));
-                    double v = g.getValue() * (refLen - df);
-                    w.put(g.getKey(), v);
-                    norm[k] += v * v;
+                int[] g = s.ids[k];
+                int[] c = s.counts[k];
+                double[] w = new double[g.length];
+                double sq = 0;
+                for (int j = 0; j < g.length; j++) {
+                    double df = Math.log(Math.max(1.0, documentFrequency[g[j]]));
+                    w[j] = c[j] * (refLen - df);
+                    sq += w[j] * w[j];
                     if (k == 1) {
-                        len += g.getValue();
+                        len += c[j];
                     }
                 }
                 weights[k] = w;
-                norm[k] = Math.sqrt(norm[k]);
+                norm[k] = Math.sqrt(sq);
             }
             length = len;
         }

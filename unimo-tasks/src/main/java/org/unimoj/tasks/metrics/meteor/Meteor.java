@@ -71,11 +71,11 @@ public final class Meteor {
 
     /** The statistics of {@code test} against the reference giving the best segment score (the first on ties). */
     public MeteorStats segmentStats(String test, List<String> references) {
-        List<String> testWords = words(prepare(test));
+        MeteorAligner.Words testWords = aligner.words(words(prepare(test)));
         MeteorStats best = null;
         double bestScore = -1;
         for (String reference : references) {
-            MeteorStats s = stats(aligner.align(testWords, words(prepare(reference))));
+            MeteorStats s = stats(aligner.align(testWords, aligner.words(words(prepare(reference)))));
             double sc = s.score(parameters);
             if (sc > bestScore) {
                 best = s;
@@ -110,16 +110,16 @@ public final class Meteor {
 
     private static MeteorStats stats(MeteorAligner.Alignment a) {
         int m = MeteorAligner.MODULES;
-        boolean[] function1 = new boolean[a.testWords().size()];
-        boolean[] function2 = new boolean[a.refWords().size()];
+        boolean[] function1 = new boolean[a.test().size()];
+        boolean[] function2 = new boolean[a.ref().size()];
         int testFunctionWords = 0;
         int refFunctionWords = 0;
         for (int i = 0; i < function1.length; i++) {
-            function1[i] = FunctionWords.ENGLISH.contains(a.testWords().get(i));
+            function1[i] = FunctionWords.ENGLISH.contains(a.test().words()[i]);
             testFunctionWords += function1[i] ? 1 : 0;
         }
         for (int i = 0; i < function2.length; i++) {
-            function2[i] = FunctionWords.ENGLISH.contains(a.refWords().get(i));
+            function2[i] = FunctionWords.ENGLISH.contains(a.ref().words()[i]);
             refFunctionWords += function2[i] ? 1 : 0;
         }
         double[] tc = new double[m];
@@ -147,7 +147,7 @@ public final class Meteor {
         }
         double testMatches = Arrays.stream(tc).sum() + Arrays.stream(tf).sum();
         double refMatches = Arrays.stream(rc).sum() + Arrays.stream(rf).sum();
-        return new MeteorStats(a.testWords().size(), a.refWords().size(), testFunctionWords, refFunctionWords,
+        return new MeteorStats(a.test().size(), a.ref().size(), testFunctionWords, refFunctionWords,
                 tc, rc, tf, rf, a.chunks(), testMatches, refMatches);
     }
 }

@@ -58,7 +58,25 @@ final class MeteorAligner {
     }
 
     /** The chosen alignment of a test sentence (words1) to a reference (words2). */
-    record Alignment(List<String> testWords, List<String> refWords, Match[] matches, int chunks) {
+    record Alignment(Words test, Words ref, Match[] matches, int chunks) {
+    }
+
+    /** A sentence's words with what the matchers compare: stems and synsets, looked up once. */
+    record Words(String[] words, String[] stems, int[][] synsets) {
+        int size() {
+            return words.length;
+        }
+    }
+
+    Words words(List<String> words) {
+        String[] w = words.toArray(new String[0]);
+        String[] st = new String[w.length];
+        int[][] syn = new int[w.length][];
+        for (int i = 0; i < w.length; i++) {
+            st[i] = stem(w[i]);
+            syn[i] = synonyms.synsets(w[i]);
+        }
+        return new Words(w, st, syn);
     }
 
     String stem(String word) {
@@ -70,7 +88,7 @@ final class MeteorAligner {
         });
     }
 
-    Alignment align(List<String> test, List<String> ref) {
+    Alignment align(Words test, Words ref) {
         int n1 = test.size();
         int n2 = ref.size();
         List<List<Match>> candidates = new ArrayList<>(n2);
@@ -79,30 +97,27 @@ final class MeteorAligner {
         }
         int[] coverage1 = new int[n1];
         int[] coverage2 = new int[n2];
-        boolean identical = test.equals(ref);
-
+        boolean identical = Arrays.equals(test.words(), ref.words());
+        boolean[][] same = new boolean[n2][n1];
         for (int j = 0; j < n2; j++) {
             for (int i = 0; i < n1; i++) {
-                if (test.get(i).equals(ref.get(j))) {
+                if (test.words()[i].equals(ref.words()[j])) {
+                    same[j][i] = true;
                     add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, EXACT));
                 }
             }
         }
         if (!identical) {
-            String[] stems1 = test.stream().map(this::stem).toArray(String[]::new);
-            String[] stems2 = ref.stream().map(this::stem).toArray(String[]::new);
             for (int j = 0; j < n2; j++) {
                 for (int i = 0; i < n1; i++) {
-                    if (stems1[i].equals(stems2[j]) && !test.get(i).equals(ref.get(j))) {
+                    if (!same[j][i] && test.stems()[i].equals(ref.stems()[j])) {
                         add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, STEM));
                     }
                 }
             }
-            int[][] syn1 = test.stream().map(synonyms::synsets).toArray(int[][]::new);
-            int[][] syn2 = ref.stream().map(synonyms::synsets).toArray(int[][]::new);
             for (int j = 0; j < n2; j++) {
                 for (int i = 0; i < n1; i++) {
-                    if (intersects(syn1[i], syn2[j]) && !test.get(i).equals(ref.get(j))) {
+                    if (!same[j][i] && intersects(test.synsets()[i], ref.synsets()[j])) {
                         add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, SYNONYM));
                     }
                 }
@@ -127,7 +142,7 @@ final class MeteorAligner {
             }
         }
         Path best = resolve(candidates, start);
-        return new Alignment(List.copyOf(test), List.copyOf(ref), best.matches, countChunks(best.matches));
+        return new Alignment(test, ref, best.matches, countChunks(best.matches));
     }
 
     private static void add(List<List<Match>> candidates, int[] coverage1, int[] coverage2, Match m) {

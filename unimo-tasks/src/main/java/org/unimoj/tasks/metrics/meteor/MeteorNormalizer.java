@@ -43,6 +43,10 @@ final class MeteorNormalizer {
     }
 
     static String normalize(String line) {
+        if (plain(line)) {
+            // Letters, digits and spaces only: every rewrite below is the identity but the last two.
+            return collapseSpaces(line).toLowerCase(Locale.ROOT);
+        }
         String w = " " + line + " ";
         w = SEP_OTHER.matcher(w).replaceAll(" $1 ");
         w = MULTI_DOT.matcher(w).replaceAll(" DOTMULTI$1");
@@ -93,5 +97,33 @@ final class MeteorNormalizer {
         w = w.replace("DOTMULTI", ".");
         w = WHITE.matcher(w).replaceAll(" ").trim();
         return w.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean plain(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String collapseSpaces(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean space = true;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

