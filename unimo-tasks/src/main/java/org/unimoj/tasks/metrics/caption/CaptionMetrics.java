@@ -82,15 +82,23 @@ public final class CaptionMetrics {
 
     /** As {@link #evaluate(Map, Map)}, telling {@code progress} the time of each step as it finishes. */
     public Scores evaluate(Map<String, List<String>> refs, Map<String, String> cands, BiConsumer<String, Duration> progress) {
+        CaptionInput.check(refs, cands);
         long t0 = System.nanoTime();
+        // Tokenize in parallel; the maps keep the callers' order.
+        List<String> ids = new ArrayList<>(refs.keySet());
+        List<List<String>> tokenizedRefs = ids.parallelStream()
+                .map(id -> refs.get(id).stream().map(tokenizer::tokenize).toList())
+                .toList();
         Map<String, List<String>> tokRefs = new LinkedHashMap<>();
-        refs.forEach((id, rs) -> {
-            List<String> out = new ArrayList<>(rs.size());
-            rs.forEach(r -> out.add(tokenizer.tokenize(r)));
-            tokRefs.put(id, out);
-        });
+        for (int i = 0; i < ids.size(); i++) {
+            tokRefs.put(ids.get(i), tokenizedRefs.get(i));
+        }
+        List<String> candIds = new ArrayList<>(cands.keySet());
+        List<String> tokenizedCands = candIds.parallelStream().map(id -> tokenizer.tokenize(cands.get(id))).toList();
         Map<String, String> tokCands = new LinkedHashMap<>();
-        cands.forEach((id, c) -> tokCands.put(id, tokenizer.tokenize(c)));
+        for (int i = 0; i < candIds.size(); i++) {
+            tokCands.put(candIds.get(i), tokenizedCands.get(i));
+        }
         progress.accept("PTB tokenization", Duration.ofNanos(System.nanoTime() - t0));
         return evaluateTokenized(tokRefs, tokCands, progress);
     }

@@ -152,6 +152,9 @@ final class MeteorAligner {
     }
 
     private static boolean intersects(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0 || a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) {
+            return false;
+        }
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {
