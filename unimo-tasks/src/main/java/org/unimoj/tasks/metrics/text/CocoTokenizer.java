@@ -73,9 +73,32 @@ public final class CocoTokenizer {
     private static final Pattern APOSTROPHE_WORD = Pattern.compile("['\u2019](\\d0s|em|tis?|till?|cause|twixt|n)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CLITICS = Set.of("'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "'em");
 
-    private static final String OPENERS = "\"([{\u201c\u2018\u00ab<`";
-    private static final String CLOSERS = ",;:!?\")]}\u201d\u2019\u00bb>'";
-    private static final String SYMBOLS = "$#@*+=~^|\\&%\u00a3\u20ac\u00a2\u00a5";
+    private static final CharSet OPENERS = new CharSet("\"([{\u201c\u2018\u00ab<`");
+    private static final CharSet CLOSERS = new CharSet(",;:!?\")]}\u201d\u2019\u00bb>'");
+    private static final CharSet SYMBOLS = new CharSet("$#@*+=~^|\\&%\u00a3\u20ac\u00a2\u00a5");
+    private static final CharSet SEPARATORS = new CharSet(",;:!?\"()[]{}\u201c\u201d\u00ab\u00bb");
+
+    /** A small set of characters with a table for Latin-1 (the hot path) and a scan for the rest. */
+    private static final class CharSet {
+        private final boolean[] latin1 = new boolean[256];
+        private final String others;
+
+        CharSet(String chars) {
+            StringBuilder o = new StringBuilder();
+            for (char c : chars.toCharArray()) {
+                if (c < 256) {
+                    latin1[c] = true;
+                } else {
+                    o.append(c);
+                }
+            }
+            others = o.toString();
+        }
+
+        boolean contains(char c) {
+            return c < 256 ? latin1[c] : others.indexOf(c) >= 0;
+        }
+    }
 
     /**
      * The evaluation form of a caption: lowercased PTB tokens without punctuation tokens, joined by
@@ -120,7 +143,7 @@ public final class CocoTokenizer {
                 }
                 out.add(c.substring(s, s + 1));
                 s++;
-            } else if (OPENERS.indexOf(c.charAt(s)) >= 0) {
+            } else if (OPENERS.contains(c.charAt(s))) {
                 out.add(c.substring(s, s + 1));
                 s++;
             } else {
@@ -150,7 +173,7 @@ public final class CocoTokenizer {
             } else if (ch == '\u2026') {
                 tail.add("...");
                 e--;
-            } else if (CLOSERS.indexOf(ch) >= 0) {
+            } else if (CLOSERS.contains(ch)) {
                 if ((ch == '\'' || ch == '\u2019') && isClitic(c.substring(s, e))) {
                     break;
                 }
@@ -218,7 +241,7 @@ public final class CocoTokenizer {
             } else if ((ch == ',' || ch == ':') && betweenDigits(core, i)) {
                 word.append(ch);
                 i++;
-            } else if (",;:!?\"()[]{}\u201c\u201d\u00ab\u00bb".indexOf(ch) >= 0) {
+            } else if (SEPARATORS.contains(ch)) {
                 flushWord(word, out);
                 out.add(String.valueOf(ch));
                 i++;
@@ -252,12 +275,12 @@ public final class CocoTokenizer {
     private void splitSymbols(String w, List<String> out) {
         int s = 0;
         int e = w.length();
-        while (s < e && SYMBOLS.indexOf(w.charAt(s)) >= 0) {
+        while (s < e && SYMBOLS.contains(w.charAt(s))) {
             out.add(w.substring(s, s + 1));
             s++;
         }
         List<String> tail = new ArrayList<>();
-        while (e > s && SYMBOLS.indexOf(w.charAt(e - 1)) >= 0) {
+        while (e > s && SYMBOLS.contains(w.charAt(e - 1))) {
             tail.add(w.substring(e - 1, e));
             e--;
         }
