@@ -1,7 +1,6 @@
 package org.unimoj.tasks.metrics.meteor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringTokenizer;
@@ -71,7 +70,7 @@ public final class Meteor {
 
     /** The statistics of {@code test} against the reference giving the best segment score (the first on ties). */
     public MeteorStats segmentStats(String test, List<String> references) {
-        MeteorAligner.Words testWords = aligner.words(words(prepare(test)));
+        MeteorAligner.Words testWords = aligner.testWords(words(prepare(test)));
         MeteorStats best = null;
         double bestScore = -1;
         for (String reference : references) {
@@ -145,8 +144,12 @@ public final class Meteor {
                 }
             }
         }
-        double testMatches = Arrays.stream(tc).sum() + Arrays.stream(tf).sum();
-        double refMatches = Arrays.stream(rc).sum() + Arrays.stream(rf).sum();
+        double testMatches = 0;
+        double refMatches = 0;
+        for (int i = 0; i < m; i++) {
+            testMatches += tc[i] + tf[i];
+            refMatches += rc[i] + rf[i];
+        }
         return new MeteorStats(a.test().size(), a.ref().size(), testFunctionWords, refFunctionWords,
                 tc, rc, tf, rf, a.chunks(), testMatches, refMatches);
     }

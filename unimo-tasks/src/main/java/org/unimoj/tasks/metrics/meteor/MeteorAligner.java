@@ -61,14 +61,28 @@ final class MeteorAligner {
     record Alignment(Words test, Words ref, Match[] matches, int chunks) {
     }
 
-    /** A sentence's words with what the matchers compare: stems and synsets, looked up once. */
-    record Words(String[] words, String[] stems, int[][] synsets) {
+    /**
+     * A sentence's words with what the matchers compare: stems and synsets, looked up once. A test
+     * sentence of at most 64 words also gets an index from synset to the positions holding it, so its
+     * synonym matches against each reference take one pass over the reference's synsets.
+     */
+    record Words(String[] words, String[] stems, int[][] synsets, SynsetPositions index) {
         int size() {
             return words.length;
         }
     }
 
+    /** Words of a reference. */
     Words words(List<String> words) {
+        return words(words, false);
+    }
+
+    /** Words of a test sentence, indexed by synset when short enough. */
+    Words testWords(List<String> words) {
+        return words(words, true);
+    }
+
+    private Words words(List<String> words, boolean indexed) {
         String[] w = words.toArray(new String[0]);
         String[] st = new String[w.length];
         int[][] syn = new int[w.length][];
@@ -76,7 +90,47 @@ final class MeteorAligner {
             st[i] = stem(w[i]);
             syn[i] = synonyms.synsets(w[i]);
         }
-        return new Words(w, st, syn);
+        return new Words(w, st, syn, indexed && w.length <= 64 ? new SynsetPositions(syn) : null);
+    }
+
+    /** Synset id to the bit mask of the positions (below 64) whose word has it; open addressing. */
+    static final class SynsetPositions {
+        private final int[] keys;
+        private final long[] masks;
+        private final boolean[] used;
+
+        SynsetPositions(int[][] synsets) {
+            int total = 0;
+            for (int[] s : synsets) {
+                total += s.length;
+            }
+            int cap = Integer.highestOneBit(Math.max(4, total * 2)) << 1;
+            keys = new int[cap];
+            masks = new long[cap];
+            used = new boolean[cap];
+            for (int pos = 0; pos < synsets.length; pos++) {
+                for (int id : synsets[pos]) {
+                    int i = slot(id);
+                    keys[i] = id;
+                    used[i] = true;
+                    masks[i] |= 1L << pos;
+                }
+            }
+        }
+
+        private int slot(int id) {
+            int mask = keys.length - 1;
+            int i = (id * 0x9E3779B9) >>> 7 & mask;
+            while (used[i] && keys[i] != id) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        long positions(int id) {
+            int i = slot(id);
+            return used[i] ? masks[i] : 0L;
+        }
     }
 
     String stem(String word) {
@@ -116,9 +170,22 @@ final class MeteorAligner {
                 }
             }
             for (int j = 0; j < n2; j++) {
-                for (int i = 0; i < n1; i++) {
-                    if (!same[j][i] && intersects(test.synsets()[i], ref.synsets()[j])) {
-                        add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, SYNONYM));
+                if (test.index() != null) {
+                    long shared = 0;
+                    for (int id : ref.synsets()[j]) {
+                        shared |= test.index().positions(id);
+                    }
+                    for (long bits = shared; bits != 0; bits &= bits - 1) {
+                        int i = Long.numberOfTrailingZeros(bits);
+                        if (!same[j][i]) {
+                            add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, SYNONYM));
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < n1; i++) {
+                        if (!same[j][i] && intersects(test.synsets()[i], ref.synsets()[j])) {
+                            add(candidates, coverage1, coverage2, new Match(j, 1, i, 1, SYNONYM));
+                        }
                     }
                 }
             }

@@ -110,6 +110,9 @@ final class MeteorNormalizer {
     }
 
     private static String collapseSpaces(String line) {
+        if (!line.contains("  ") && !line.startsWith(" ") && !line.endsWith(" ")) {
+            return line;
+        }
         StringBuilder sb = new StringBuilder(line.length());
         boolean space = true;
         for (int i = 0; i < line.length(); i++) {
