@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.unimoj.api.task.MetricReport;
 
 /**
  * Named metric values in reading order ("BLEU-4" to 0.38, ...). Values are fractions as the
@@ -31,6 +32,11 @@ public record Scores(Map<String, Double> values) {
 
     public Set<String> names() {
         return values.keySet();
+    }
+
+    /** These values as the task API's report; the first value is the one model selection uses. */
+    public MetricReport toReport(String task, String split, long count) {
+        return new MetricReport(task, split, count, values);
     }
 
     /** These values followed by {@code more}'s; a name in both keeps the later value. */
