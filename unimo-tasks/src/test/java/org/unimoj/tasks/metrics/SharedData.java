@@ -45,7 +45,7 @@ public final class SharedData {
                 refsRaw.put(id, texts(item.get("references_raw")));
             }
             Map<String, Double> scores = new LinkedHashMap<>();
-            root.get("scores").fields().forEachRemaining(e -> scores.put(e.getKey(), e.getValue().asDouble()));
+            root.get("scores").properties().forEach(e -> scores.put(e.getKey(), e.getValue().asDouble()));
             return new CaptionFixture(cands, refs, candsRaw, refsRaw, scores);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
