@@ -61,7 +61,12 @@ final class NGramCorpus {
         int len = words.size();
         int[] tokens = new int[len];
         for (int i = 0; i < len; i++) {
-            tokens[i] = vocabulary.computeIfAbsent(words.get(i), w -> vocabulary.size());
+            Integer id = vocabulary.get(words.get(i));
+            if (id == null) {
+                id = vocabulary.size();
+                vocabulary.put(words.get(i), id);
+            }
+            tokens[i] = id;
         }
         int[][] ids = new int[n][];
         int[][] counts = new int[n][];

@@ -130,6 +130,10 @@ public final class CocoTokenizer {
     }
 
     private void splitChunk(String c, List<String> out) {
+        if (asciiLetters(c) && !ASSIMILATIONS.containsKey(c.toLowerCase(Locale.ROOT))) {
+            out.add(c); // the common case: a plain word, nothing to split
+            return;
+        }
         int s = 0;
         int e = c.length();
         // Leading quotes and brackets.
@@ -192,6 +196,16 @@ public final class CocoTokenizer {
         for (int i = tail.size() - 1; i >= 0; i--) {
             out.add(tail.get(i));
         }
+    }
+
+    private static boolean asciiLetters(String c) {
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean keepsPeriod(String core) {
