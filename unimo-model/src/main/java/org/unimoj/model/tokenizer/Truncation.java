@@ -2,7 +2,7 @@ package org.unimoj.model.tokenizer;
 
 /** How a text pair is cut to fit a length budget. */
 public enum Truncation {
-    /** Cut the longer of the two, one id at a time (the first on ties): Hugging Face's "longest_first". */
+    /** Cut the longer of the two, one id at a time (the second on ties): Hugging Face's "longest_first". */
     LONGEST_FIRST,
     /** Cut only the first text; fails if that is not enough. */
     ONLY_FIRST,
@@ -27,18 +27,19 @@ public enum Truncation {
                 }
                 return new int[] {na, nb - over};
             default:
-                // Equalise the longer one down to the shorter one, then cut both alternately (first
-                // one first), which is what cutting one id at a time from the longer one does.
+                // Equalise the longer one down to the shorter one, then cut both alternately (second
+                // one first), which is what cutting one id at a time from the longer one does, and
+                // what Hugging Face's truncate_sequences computes in closed form.
                 int a = na, b = nb;
                 int diff = Math.min(Math.abs(a - b), over);
-                if (a >= b) {
+                if (a > b) {
                     a -= diff;
                 } else {
                     b -= diff;
                 }
                 int rest = over - diff;
-                a -= (rest + 1) / 2;
-                b -= rest / 2;
+                a -= rest / 2;
+                b -= (rest + 1) / 2;
                 return new int[] {a, b};
         }
     }
