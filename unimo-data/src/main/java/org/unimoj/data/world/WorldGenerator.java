@@ -458,6 +458,15 @@ public final class WorldGenerator {
         g.writeEndArray();
     }
 
+    private static void parts(JsonGenerator g, String name, int[] sizes) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartObject();
+        g.writeNumberField("train", sizes[0]);
+        g.writeNumberField("dev", sizes[1]);
+        g.writeNumberField("test", sizes[2]);
+        g.writeEndObject();
+    }
+
     private void writeManifest(Summary s) {
         try (JsonArrayWriter json = new JsonArrayWriter(layout.manifest())) {
             JsonGenerator g = json.generator();
@@ -480,8 +489,8 @@ public final class WorldGenerator {
             g.writeNumberField("vqa_questions", s.questions());
             g.writeNumberField("snli_ve_pairs", s.hypotheses());
             g.writeNumberField("corpus_sentences", s.corpusLines());
-            strings(g, "plausibility", Arrays.stream(spec.classification()).mapToObj(String::valueOf).toList());
-            strings(g, "summarization", Arrays.stream(spec.summarization()).mapToObj(String::valueOf).toList());
+            parts(g, "plausibility", spec.classification());
+            parts(g, "summarization", spec.summarization());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + layout.manifest(), e);
         }
