@@ -2,8 +2,6 @@ package org.unimoj.data.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** A {@link LineRecordReader} for JSON lines: one JSON object a line. */
@@ -22,8 +20,6 @@ public abstract class JsonLinesRecordReader<T> extends LineRecordReader<T> {
         } catch (JsonProcessingException e) {
             throw new RecordProblem("line", "not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return parseObject(Json.object(node, "line"));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +95,7 @@ public final class SceneJson {
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             JsonNode an = Json.object(o.get("attributes"), at + ".attributes");
-            for (Iterator<Map.Entry<String, JsonNode>> it = an.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : an.properties()) {
                 attrs.put(e.getKey(), Json.text(an, e.getKey(), at + ".attributes"));
             }
             JsonNode b = Json.array(o, "box", at);
