@@ -1,0 +1,52 @@
+package org.unimoj.model.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Layer normalisation over the last dimension: {@code y = (x - mean) / sqrt(var + eps) * gain + bias}. */
+public final class LayerNorm {
+
+    /** The output and what the backward pass needs. */
+    public record Out(INDArray y, INDArray xhat, INDArray rstd) {}
+
+    private final Param gain;
+    private final Param bias;
+    private final double eps;
+
+    /** Parameters {@code name.weight} (gain) and {@code name.bias}, as Hugging Face names them. */
+    public LayerNorm(ParameterStore store, String name, long dim, double eps) {
+        this.gain = store.create(name + ".weight", Init.ones(), false, dim);
+        this.bias = store.create(name + ".bias", Init.zeros(), false, dim);
+        this.eps = eps;
+    }
+
+    public Param gain() {
+        return gain;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    public Out forward(INDArray x) {
+        INDArray mean = x.mean(true, 1);
+        INDArray var = x.var(false, 1).reshape(x.size(0), 1);
+        INDArray rstd = Transforms.pow(var.addi(eps), -0.5, false);
+        INDArray xhat = x.subColumnVector(mean).muliColumnVector(rstd);
+        INDArray y = xhat.mulRowVector(gain.value()).addiRowVector(bias.value());
+        return new Out(y, xhat, rstd);
+    }
+
+    /** Adds the gain and bias gradients and returns {@code dx}. */
+    public INDArray backward(Out o, INDArray dy) {
+        INDArray tmp = dy.mul(o.xhat());
+        Tensors.addColumnSums(tmp, gain.grad(), 1.0);
+        Tensors.addColumnSums(dy, bias.grad(), 1.0);
+        INDArray dxhat = dy.mulRowVector(gain.value());
+        INDArray m1 = dxhat.mean(true, 1);
+        dxhat.mul(o.xhat(), tmp);
+        INDArray m2 = tmp.mean(true, 1);
+        tmp.assign(o.xhat()).muliColumnVector(m2);
+        return dxhat.subiColumnVector(m1).subi(tmp).muliColumnVector(o.rstd());
+    }
+}
