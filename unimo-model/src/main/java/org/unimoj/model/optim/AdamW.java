@@ -1,0 +1,94 @@
+package org.unimoj.model.optim;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.unimoj.model.nn.ParameterStore;
+
+/**
+ * AdamW with decoupled weight decay (Loshchilov and Hutter): {@code p <- p (1 - lr wd)} on the
+ * decayed parameters only (weights; not biases, LayerNorm or the temperature), then the Adam step
+ * computed by ND4J's {@code adam_updater} over the whole flat buffer:
+ * {@code m <- b1 m + (1-b1) g}, {@code v <- b2 v + (1-b2) g^2},
+ * {@code p <- p - lr sqrt(1-b2^t) / (1-b1^t) * m / (sqrt(v) + eps)} (epsilon outside the bias
+ * correction, as ND4J and TensorFlow place it).
+ */
+public final class AdamW {
+
+    /**
+     * @param beta1       first-moment decay (0.9)
+     * @param beta2       second-moment decay (0.999 or 0.98)
+     * @param epsilon     denominator term (1e-8 or 1e-6)
+     * @param weightDecay decoupled decay rate (0.01)
+     */
+    public record Settings(double beta1, double beta2, double epsilon, double weightDecay) {
+        public Settings {
+            if (beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1 || epsilon <= 0 || weightDecay < 0) {
+                throw new IllegalArgumentException("bad AdamW settings " + this);
+            }
+        }
+
+        /** PyTorch's defaults with decay 0.01. */
+        public static Settings defaults() {
+            return new Settings(0.9, 0.999, 1e-8, 0.01);
+        }
+    }
+
+    private final ParameterStore store;
+    private final Settings settings;
+    private final INDArray m;
+    private final INDArray v;
+    private long updates;
+
+    public AdamW(ParameterStore store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            this.m = Nd4j.create(store.dataType(), store.values().length());
+            this.v = Nd4j.create(store.dataType(), store.values().length());
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Updates applied so far (Adam's t). */
+    public long updates() {
+        return updates;
+    }
+
+    /** The first moment, flat in the store's layout (live; the checkpoint reads and restores it). */
+    public INDArray firstMoment() {
+        return m;
+    }
+
+    /** The second moment, flat in the store's layout. */
+    public INDArray secondMoment() {
+        return v;
+    }
+
+    /** Restores the moments' update count (moments are restored through {@link #firstMoment()} and {@link #secondMoment()}). */
+    public void restoreUpdates(long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException("negative update count " + t);
+        }
+        this.updates = t;
+    }
+
+    /** One update with learning rate {@code lr} from the gradients in the store. */
+    public void update(double lr) {
+        INDArray values = store.values();
+        INDArray grads = store.grads();
+        long decayed = store.decayedLength();
+        if (settings.weightDecay() > 0 && decayed > 0) {
+            values.get(NDArrayIndex.interval(0, decayed)).muli(1.0 - lr * settings.weightDecay());
+        }
+        INDArray step = Nd4j.createUninitialized(values.dataType(), values.length());
+        Nd4j.exec(new AdamUpdater(grads, v, m, step, v, m, lr, settings.beta1(), settings.beta2(), settings.epsilon(), (int) updates));
+        values.subi(step);
+        updates++;
+    }
+}
