@@ -137,6 +137,40 @@ public final class MultiHeadSelfAttention {
         return qkv.backward(o.x(), dqkv.reshape('c', (long) batch * seq, 3L * hidden));
     }
 
+    /**
+     * One decoding step with a key/value cache (evaluation, no dropout): the new token of each row
+     * attends to the cached keys allowed by {@code keyMask} and to itself.
+     *
+     * @param x        the new tokens' inputs {@code [rows, hidden]}
+     * @param keys     the cache {@code [heads, rows, capacity, headDim]}; the new key is written at {@code position}
+     * @param values   the cache of values, same shape
+     * @param position the cache column of the new token
+     * @param keyMask  additive {@code [rows, capacity]}; 0 where the new token may attend (including {@code position})
+     * @return the layer output {@code [rows, hidden]}
+     */
+    public INDArray step(INDArray x, INDArray keys, INDArray values, long position, INDArray keyMask) {
+        long rows = x.size(0);
+        long capacity = keys.size(2);
+        INDArray projected = qkv.forward(x);
+        INDArray heads3 = Tensors.empty(x.dataType(), 3, heads, rows, headDim);
+        heads3.assign(projected.reshape('c', rows, 3, heads, headDim).permute(1, 2, 0, 3));
+        keys.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(position), NDArrayIndex.all())
+                .assign(heads3.get(NDArrayIndex.point(1)));
+        values.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(position), NDArrayIndex.all())
+                .assign(heads3.get(NDArrayIndex.point(2)));
+        long bh = heads * rows;
+        INDArray q = heads3.get(NDArrayIndex.point(0)).reshape('c', bh, 1, headDim);
+        INDArray probs = Tensors.empty(x.dataType(), bh, 1, capacity);
+        BatchedMatmul.mm(q, keys.reshape('c', bh, capacity, headDim), probs, false, true, scale, 0.0);
+        probs.reshape('c', heads, rows * capacity).addiRowVector(Tensors.flat(keyMask));
+        Nd4j.exec(new SoftMax(probs, probs, -1));
+        INDArray ctx = Tensors.empty(x.dataType(), bh, 1, headDim);
+        BatchedMatmul.mm(probs, values.reshape('c', bh, capacity, headDim), ctx, false, false, 1.0, 0.0);
+        INDArray merged = Tensors.empty(x.dataType(), rows, heads, headDim);
+        merged.assign(ctx.reshape('c', heads, rows, headDim).permute(1, 0, 2));
+        return output.forward(merged.reshape('c', rows, (long) hidden));
+    }
+
     /** Part {@code i} (0 = q, 1 = k, 2 = v) of {@code [3, heads, batch, seq, headDim]} as {@code [heads * batch, seq, headDim]}. */
     private INDArray part(INDArray qkvHeads, int i) {
         long[] s = qkvHeads.shape();

@@ -75,6 +75,17 @@ public final class TransformerLayer {
         return new Out(l2.y(), a, ad, l1, inter, g, od, l2);
     }
 
+    /**
+     * One decoding step with a key/value cache (evaluation): see
+     * {@link MultiHeadSelfAttention#step}. Returns the layer output for the new tokens.
+     */
+    public INDArray step(INDArray x, INDArray keys, INDArray values, long position, INDArray keyMask) {
+        INDArray a = attention.step(x, keys, values, position, keyMask).addi(x);
+        INDArray h = ln1.forward(a).y();
+        INDArray f = ffnOut.forward(Gelu.forward(ffnIn.forward(h)).y()).addi(h);
+        return ln2.forward(f).y();
+    }
+
     /** Adds the parameter gradients and returns {@code dx}. */
     public INDArray backward(Out o, INDArray dy) {
         INDArray dres2 = ln2.backward(o.ln2(), dy);
