@@ -11,12 +11,13 @@ import org.unimoj.api.task.AttentionKind;
 import org.unimoj.model.encoder.EncoderBatch;
 import org.unimoj.model.encoder.UnimoConfig;
 import org.unimoj.model.loss.ContrastiveLoss;
-import org.unimoj.model.nn.StepRandom;
+import org.unimoj.model.nn.EngineThreads;
 import org.unimoj.model.nn.Workspaces;
 import org.unimoj.model.optim.AdamW;
 import org.unimoj.model.optim.LearningRateSchedule;
 import org.unimoj.model.optim.LossScaler;
 import org.unimoj.model.optim.Optimizer;
+import org.unimoj.model.pretrain.DataParallelStep;
 import org.unimoj.model.pretrain.ObjectiveLosses;
 import org.unimoj.model.pretrain.PretrainBatch;
 import org.unimoj.model.pretrain.RegionTargets;
@@ -29,7 +30,8 @@ import org.unimoj.model.pretrain.UnimoPretrainModel;
  * the first 15% of text positions (tied decoder), MRM feature regression on the first 15% of
  * regions, in-batch symmetric InfoNCE on the L2-normalised pooled vectors at temperature 0.07;
  * AdamW (lr 1e-4, weight decay 0.01). Times {@code steps} steps after {@code warmup} and reports
- * the same figures as the PyTorch script.
+ * the same figures as the PyTorch script. Where PyTorch runs each op on {@code threads} threads,
+ * this engine runs {@code threads} data-parallel shards of the batch with one thread per op.
  */
 public final class TrainBenchmark {
 
@@ -77,12 +79,12 @@ public final class TrainBenchmark {
                 s.featureDim(), s.regions(), 0, 0.0, 0.0, 1e-5, 0.02, 1, 0.07, false);
     }
 
-    /** Builds, warms up and times; {@code progress} hears one line per step. */
+    /**
+     * Builds, warms up and times; {@code progress} hears one line per step. The {@code threads}
+     * cores are used as {@link DataParallelStep} workers, one thread per op each.
+     */
     public static Result run(Settings s, Consumer<String> progress) {
-        if (s.threads() > 0) {
-            Nd4j.getEnvironment().setMaxThreads(s.threads());
-            Nd4j.getEnvironment().setMaxMasterThreads(s.threads());
-        }
+        EngineThreads.singleThreadedOps();
         UnimoConfig config = config(s);
         UnimoPretrainModel model = UnimoPretrainModel.create(config, DataType.FLOAT, 0);
         Optimizer optimizer = new Optimizer(model.parameters(),
@@ -90,26 +92,28 @@ public final class TrainBenchmark {
                 LossScaler.fixed(1.0));
         PretrainBatch batch = batch(s);
         double loss = Double.NaN;
-        for (int i = 0; i < s.warmup(); i++) {
-            loss = step(model, optimizer, batch, i);
-            progress.accept(String.format(Locale.ROOT, "warm-up step %d/%d loss=%.4f", i + 1, s.warmup(), loss));
+        try (DataParallelStep parallel = new DataParallelStep(model, Math.max(1, s.threads()))) {
+            for (int i = 0; i < s.warmup(); i++) {
+                loss = step(model, parallel, optimizer, batch, i);
+                progress.accept(String.format(Locale.ROOT, "warm-up step %d/%d loss=%.4f", i + 1, s.warmup(), loss));
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < s.steps(); i++) {
+                loss = step(model, parallel, optimizer, batch, s.warmup() + i);
+                progress.accept(String.format(Locale.ROOT, "step %d/%d loss=%.4f", i + 1, s.steps(), loss));
+            }
+            double dt = (System.nanoTime() - t0) / 1e9 / Math.max(1, s.steps());
+            return new Result(s, model.parameters().size(), dt, loss);
         }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < s.steps(); i++) {
-            loss = step(model, optimizer, batch, s.warmup() + i);
-            progress.accept(String.format(Locale.ROOT, "step %d/%d loss=%.4f", i + 1, s.steps(), loss));
-        }
-        double dt = (System.nanoTime() - t0) / 1e9 / Math.max(1, s.steps());
-        return new Result(s, model.parameters().size(), dt, loss);
     }
 
-    private static double step(UnimoPretrainModel model, Optimizer optimizer, PretrainBatch batch, long step) {
-        try (MemoryWorkspace ignored = Workspaces.open("unimo-bench-train")) {
-            ObjectiveLosses l = model.forwardBackward(batch, StepRandom.forStep(0, step), optimizer.gradScale(1));
+    private static double step(UnimoPretrainModel model, DataParallelStep parallel, Optimizer optimizer, PretrainBatch batch, long step) {
+        ObjectiveLosses l = parallel.forwardBackward(batch, 0, step, optimizer.gradScale(1));
+        try (MemoryWorkspace ignored = Workspaces.open("unimo-bench-update")) {
             optimizer.apply(1);
-            model.afterUpdate();
-            return l.total();
         }
+        model.afterUpdate();
+        return l.total();
     }
 
     /** The batch of torch_reference.py: random ids, features and boxes; every position valid. */

@@ -168,6 +168,23 @@ public final class EncoderBatch {
         return new EncoderBatch(n, t, ids, lengths, r, counts, features, locations, kinds, sources);
     }
 
+    /** Examples {@code [from, to)} as a batch of their own, with the same padding (no copies of the features). */
+    public EncoderBatch slice(int from, int to) {
+        if (from < 0 || to > batch || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") of a batch of " + batch);
+        }
+        int n = to - from;
+        INDArray f = null;
+        INDArray l = null;
+        if (maxRegions > 0) {
+            f = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            l = locations.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        }
+        return new EncoderBatch(n, textLength, Arrays.copyOfRange(textIds, from * textLength, to * textLength),
+                Arrays.copyOfRange(textLengths, from, to), maxRegions, Arrays.copyOfRange(regionCounts, from, to), f, l,
+                Arrays.copyOfRange(kinds, from, to), Arrays.copyOfRange(sourceLengths, from, to));
+    }
+
     public int batchSize() {
         return batch;
     }

@@ -29,7 +29,8 @@ public final class Param {
     private final Init init;
     private final List<Export> exports;
     private INDArray value;
-    private INDArray grad;
+    private INDArray[] grads = new INDArray[0];
+    private ParameterStore owner;
 
     Param(String name, long[] shape, boolean decayed, Init init, List<Export> exports) {
         this.name = Objects.requireNonNull(name, "name");
@@ -78,17 +79,21 @@ public final class Param {
         return value;
     }
 
-    /** The accumulated gradient; a view into the store's flat gradient buffer. */
+    /**
+     * The accumulated gradient: a view into the flat gradient buffer of the calling thread's
+     * gradient slot (slot 0 unless {@link ParameterStore#useGradientSlot} chose another).
+     */
     public INDArray grad() {
-        if (grad == null) {
+        if (owner == null) {
             throw new IllegalStateException("parameter " + name + " is not allocated yet (call ParameterStore.allocate)");
         }
-        return grad;
+        return grads[owner.currentSlot()];
     }
 
-    void bind(INDArray value, INDArray grad) {
+    void bind(ParameterStore owner, INDArray value, INDArray[] gradSlots) {
+        this.owner = owner;
         this.value = value;
-        this.grad = grad;
+        this.grads = gradSlots;
     }
 
     @Override

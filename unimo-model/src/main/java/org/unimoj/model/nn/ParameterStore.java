@@ -28,8 +28,9 @@ public final class ParameterStore {
     private final List<Param> params = new ArrayList<>();
     private final Map<String, Param> byName = new LinkedHashMap<>();
     private INDArray values;
-    private INDArray grads;
+    private INDArray[] gradSlots;
     private long decayedLength;
+    private final ThreadLocal<int[]> slot = ThreadLocal.withInitial(() -> new int[1]);
 
     public ParameterStore(DataType dtype) {
         if (!dtype.isFPType()) {
@@ -109,17 +110,86 @@ public final class ParameterStore {
         long total = params.stream().mapToLong(Param::length).sum();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             values = Nd4j.create(dtype, total);
-            grads = Nd4j.create(dtype, total);
-            long offset = 0;
+            gradSlots = new INDArray[] {Nd4j.create(dtype, total)};
             Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+            bindViews();
             for (Param p : params) {
-                long n = p.length();
-                INDArray v = values.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
-                INDArray g = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
-                p.bind(v, g);
                 initialise(p, rng, seed);
-                offset += n;
             }
+        }
+    }
+
+    private void bindViews() {
+        long offset = 0;
+        for (Param p : params) {
+            long n = p.length();
+            INDArray v = values.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
+            INDArray[] g = new INDArray[gradSlots.length];
+            for (int s = 0; s < g.length; s++) {
+                g[s] = gradSlots[s].get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
+            }
+            p.bind(this, v, g);
+            offset += n;
+        }
+    }
+
+    /**
+     * Makes at least {@code n} gradient slots: independent flat gradient buffers, so that threads
+     * working on shards of one batch accumulate without sharing memory. Slot 0 is the one the
+     * optimizer reads; {@link #foldGradientSlots} adds the others into it.
+     */
+    public synchronized void ensureGradientSlots(int n) {
+        requireAllocated();
+        if (gradSlots.length >= n) {
+            return;
+        }
+        INDArray[] more = java.util.Arrays.copyOf(gradSlots, n);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            for (int s = gradSlots.length; s < n; s++) {
+                more[s] = Nd4j.create(dtype, values.length());
+            }
+        }
+        gradSlots = more;
+        bindViews();
+    }
+
+    public int gradientSlots() {
+        requireAllocated();
+        return gradSlots.length;
+    }
+
+    /** Routes the calling thread's {@link Param#grad()} to slot {@code s}. */
+    public void useGradientSlot(int s) {
+        if (s < 0 || s >= gradSlots.length) {
+            throw new IllegalArgumentException("gradient slot " + s + " outside [0, " + gradSlots.length + ")");
+        }
+        slot.get()[0] = s;
+    }
+
+    int currentSlot() {
+        return slot.get()[0];
+    }
+
+    /** The flat gradient buffer of slot {@code s}. */
+    public INDArray gradientSlot(int s) {
+        requireAllocated();
+        return gradSlots[s];
+    }
+
+    /**
+     * Adds slots {@code 1..n-1} into slot 0 over the flat range {@code [from, to)} and zeroes them
+     * there (callers split the range across threads).
+     */
+    public void foldGradientSlots(long from, long to) {
+        requireAllocated();
+        if (from >= to) {
+            return;
+        }
+        INDArray target = gradSlots[0].get(NDArrayIndex.interval(from, to));
+        for (int s = 1; s < gradSlots.length; s++) {
+            INDArray src = gradSlots[s].get(NDArrayIndex.interval(from, to));
+            target.addi(src);
+            src.assign(0);
         }
     }
 
@@ -158,10 +228,10 @@ public final class ParameterStore {
         return values;
     }
 
-    /** All gradients in one flat vector, in the same layout as {@link #values()}. */
+    /** All gradients (slot 0) in one flat vector, in the same layout as {@link #values()}. */
     public INDArray grads() {
         requireAllocated();
-        return grads;
+        return gradSlots[0];
     }
 
     /** Length of the weight-decayed prefix of the flat buffers. */
@@ -174,9 +244,12 @@ public final class ParameterStore {
         return params.stream().mapToLong(Param::length).sum();
     }
 
+    /** Zeroes every gradient slot. */
     public void zeroGrads() {
         requireAllocated();
-        grads.assign(0);
+        for (INDArray g : gradSlots) {
+            g.assign(0);
+        }
     }
 
     /**

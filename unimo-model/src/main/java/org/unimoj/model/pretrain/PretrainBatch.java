@@ -55,6 +55,27 @@ public record PretrainBatch(EncoderBatch input, TokenTargets mlm, RegionTargets 
         }
     }
 
+    /**
+     * Examples {@code [from, to)} with their MLM, MRM and seq2seq targets, renumbered from 0;
+     * without CMCL groups (they span the whole batch; {@link DataParallelStep} scores them over
+     * all shards together).
+     */
+    public PretrainBatch shard(int from, int to) {
+        return new PretrainBatch(input.slice(from, to), mlm == null ? null : mlm.slice(from, to),
+                mrm == null ? null : mrm.slice(from, to), seq2seq == null ? null : seq2seq.slice(from, to), null);
+    }
+
+    /** How many targets objective {@code o}'s loss averages over in this batch (0 when absent). */
+    public double weight(Objective o) {
+        return switch (o) {
+            case MLM -> mlm == null ? 0 : mlm.counted();
+            case SEQ2SEQ -> seq2seq == null ? 0 : seq2seq.counted();
+            case MRM_FEATURE -> mrm == null || mrm.features() == null ? 0 : mrm.size();
+            case MRM_CLASS -> mrm == null || mrm.classProbs() == null ? 0 : mrm.size();
+            case CMCL -> cmcl == null ? 0 : cmcl.size();
+        };
+    }
+
     /** The objectives this batch has targets for. */
     public Set<Objective> objectives() {
         Set<Objective> s = EnumSet.noneOf(Objective.class);

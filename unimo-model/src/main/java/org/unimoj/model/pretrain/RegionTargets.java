@@ -36,4 +36,30 @@ public record RegionTargets(int[] examples, int[] regions, INDArray features, IN
     public int size() {
         return examples.length;
     }
+
+    /** The targets of examples {@code [from, to)}, renumbered from 0 (null when there are none). */
+    public RegionTargets slice(int from, int to) {
+        int n = 0;
+        for (int e : examples) {
+            if (e >= from && e < to) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        int[] ex = new int[n];
+        int[] reg = new int[n];
+        long[] rows = new long[n];
+        int k = 0;
+        for (int i = 0; i < examples.length; i++) {
+            if (examples[i] >= from && examples[i] < to) {
+                ex[k] = examples[i] - from;
+                reg[k] = regions[i];
+                rows[k++] = i;
+            }
+        }
+        return new RegionTargets(ex, reg, features == null ? null : org.unimoj.model.nn.Tensors.gatherRows(features, rows),
+                classProbs == null ? null : org.unimoj.model.nn.Tensors.gatherRows(classProbs, rows));
+    }
 }

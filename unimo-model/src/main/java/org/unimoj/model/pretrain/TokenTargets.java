@@ -30,4 +30,37 @@ public record TokenTargets(int[] examples, int[] positions, int[] labels, double
     public int size() {
         return labels.length;
     }
+
+    /** Targets whose label is not the ignore index (what the loss averages over). */
+    public int counted() {
+        int n = 0;
+        for (int l : labels) {
+            if (l != org.unimoj.model.loss.SoftmaxCrossEntropy.IGNORE) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The targets of examples {@code [from, to)}, renumbered from 0. */
+    public TokenTargets slice(int from, int to) {
+        int n = 0;
+        for (int e : examples) {
+            if (e >= from && e < to) {
+                n++;
+            }
+        }
+        int[] ex = new int[n];
+        int[] pos = new int[n];
+        int[] lab = new int[n];
+        int k = 0;
+        for (int i = 0; i < examples.length; i++) {
+            if (examples[i] >= from && examples[i] < to) {
+                ex[k] = examples[i] - from;
+                pos[k] = positions[i];
+                lab[k++] = labels[i];
+            }
+        }
+        return new TokenTargets(ex, pos, lab, labelSmoothing);
+    }
 }

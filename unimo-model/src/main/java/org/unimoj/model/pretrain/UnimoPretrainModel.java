@@ -2,6 +2,7 @@ package org.unimoj.model.pretrain;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.unimoj.model.encoder.EncoderBatch;
@@ -103,8 +104,35 @@ public final class UnimoPretrainModel {
     }
 
     private ObjectiveLosses run(PretrainBatch batch, StepRandom random, double gradScale, boolean backward) {
+        EncoderPass pass = encoder.forward(batch.input(), random);
+        Map<Objective, Double> losses = new EnumMap<>(Objective.class);
+        INDArray dPooledImage = null;
+        INDArray dPooledText = null;
+        if (batch.cmcl() != null && !batch.cmcl().isEmpty()) {
+            if (backward) {
+                ContrastiveHead.Result c = contrastive.forwardBackward(pass.pooledImage(), pass.pooledText(), batch.cmcl(), gradScale);
+                losses.put(Objective.CMCL, c.loss());
+                dPooledImage = c.dPooledImage();
+                dPooledText = c.dPooledText();
+            } else {
+                losses.put(Objective.CMCL, contrastive.loss(pass.pooledImage(), pass.pooledText(), batch.cmcl()));
+            }
+        }
+        losses.putAll(headsAndBackward(batch, pass, o -> gradScale, backward, dPooledImage, dPooledText));
+        return new ObjectiveLosses(losses);
+    }
+
+    /**
+     * The token and region objectives of {@code batch} on its encoder pass, then (when
+     * {@code backward}) the encoder's backward pass with the given pooled-vector gradients (the
+     * contrastive loss's, computed by the caller; may be null).
+     *
+     * @param scale the factor each objective's loss gradient is multiplied by
+     * @return the loss of each objective present (CMCL excluded)
+     */
+    Map<Objective, Double> headsAndBackward(PretrainBatch batch, EncoderPass pass, ToDoubleFunction<Objective> scale,
+                                            boolean backward, INDArray dPooledImage, INDArray dPooledText) {
         EncoderBatch in = batch.input();
-        EncoderPass pass = encoder.forward(in, random);
         Map<Objective, Double> losses = new EnumMap<>(Objective.class);
         INDArray dSeq = null;
         INDArray seq = pass.sequence();
@@ -113,6 +141,7 @@ public final class UnimoPretrainModel {
             if (t == null || t.size() == 0) {
                 continue;
             }
+            Objective objective = t == batch.mlm() ? Objective.MLM : Objective.SEQ2SEQ;
             long[] rows = new long[t.size()];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = in.textRow(t.examples()[i], t.positions()[i]);
@@ -120,9 +149,9 @@ public final class UnimoPretrainModel {
             INDArray h = Tensors.gatherRows(seq, rows);
             LmHead.Out o = lm.forward(h);
             LossValue l = SoftmaxCrossEntropy.compute(o.logits(), t.labels(), t.labelSmoothing(), SoftmaxCrossEntropy.IGNORE);
-            losses.put(t == batch.mlm() ? Objective.MLM : Objective.SEQ2SEQ, l.value());
-            if (backward) {
-                INDArray dh = lm.backward(o, l.gradient().muli(gradScale));
+            losses.put(objective, l.value());
+            if (backward && l.count() > 0) {
+                INDArray dh = lm.backward(o, l.gradient().muli(scale.applyAsDouble(objective)));
                 dSeq = scatter(dSeq, seq, rows, dh);
             }
         }
@@ -139,14 +168,14 @@ public final class UnimoPretrainModel {
                 LossValue l = MeanSquaredError.compute(region.features(h), r.features());
                 losses.put(Objective.MRM_FEATURE, l.value());
                 if (backward) {
-                    dh = region.featuresBackward(h, l.gradient().muli(gradScale));
+                    dh = region.featuresBackward(h, l.gradient().muli(scale.applyAsDouble(Objective.MRM_FEATURE)));
                 }
             }
             if (r.classProbs() != null) {
                 LossValue l = SoftTargetKl.compute(region.classLogits(h), r.classProbs());
                 losses.put(Objective.MRM_CLASS, l.value());
                 if (backward) {
-                    INDArray d = region.classLogitsBackward(h, l.gradient().muli(gradScale));
+                    INDArray d = region.classLogitsBackward(h, l.gradient().muli(scale.applyAsDouble(Objective.MRM_CLASS)));
                     dh = dh == null ? d : dh.addi(d);
                 }
             }
@@ -155,23 +184,10 @@ public final class UnimoPretrainModel {
             }
         }
 
-        INDArray dPooledImage = null;
-        INDArray dPooledText = null;
-        if (batch.cmcl() != null && !batch.cmcl().isEmpty()) {
-            if (backward) {
-                ContrastiveHead.Result c = contrastive.forwardBackward(pass.pooledImage(), pass.pooledText(), batch.cmcl(), gradScale);
-                losses.put(Objective.CMCL, c.loss());
-                dPooledImage = c.dPooledImage();
-                dPooledText = c.dPooledText();
-            } else {
-                losses.put(Objective.CMCL, contrastive.loss(pass.pooledImage(), pass.pooledText(), batch.cmcl()));
-            }
-        }
-
-        if (backward && !losses.isEmpty()) {
+        if (backward && (dSeq != null || dPooledImage != null || dPooledText != null)) {
             encoder.backward(pass, dSeq, dPooledText, dPooledImage);
         }
-        return new ObjectiveLosses(losses);
+        return losses;
     }
 
     private static INDArray scatter(INDArray dSeq, INDArray seq, long[] rows, INDArray dRows) {
