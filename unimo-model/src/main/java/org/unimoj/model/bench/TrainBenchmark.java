@@ -109,9 +109,7 @@ public final class TrainBenchmark {
 
     private static double step(UnimoPretrainModel model, DataParallelStep parallel, Optimizer optimizer, PretrainBatch batch, long step) {
         ObjectiveLosses l = parallel.forwardBackward(batch, 0, step, optimizer.gradScale(1));
-        try (MemoryWorkspace ignored = Workspaces.open("unimo-bench-update")) {
-            optimizer.apply(1);
-        }
+        optimizer.apply(1, parallel.ranges());
         model.afterUpdate();
         return l.total();
     }

@@ -35,7 +35,8 @@ public final class AttentionMasks {
         for (int b = 0; b < n; b++) {
             fillExample(batch, b, m, (long) b * s * s);
         }
-        return Nd4j.createFromArray(m).reshape('c', n, s, s).castTo(dtype);
+        INDArray mask = Nd4j.createFromArray(m).reshape('c', n, s, s);
+        return mask.dataType() == dtype ? mask : mask.castTo(dtype);
     }
 
     private static void fillExample(EncoderBatch batch, int b, float[] m, long base) {

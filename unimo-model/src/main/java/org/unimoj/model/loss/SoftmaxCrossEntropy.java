@@ -2,10 +2,12 @@ package org.unimoj.model.loss;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.OneHot;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.unimoj.model.nn.Tensors;
 
 /**
  * Softmax cross-entropy over rows of logits, averaged over the rows whose label is not the ignore
@@ -38,17 +40,13 @@ public final class SoftmaxCrossEntropy {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
         }
         DataType dt = logits.dataType();
-        int[] onehotIndex = new int[labels.length];
-        float[] weight = new float[labels.length];
         int count = 0;
+        float[] weight = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == ignoreIndex) {
-                onehotIndex[i] = -1;
-            } else {
+            if (labels[i] != ignoreIndex) {
                 if (labels[i] < 0 || labels[i] >= classes) {
                     throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " outside [0, " + classes + ")");
                 }
-                onehotIndex[i] = labels[i];
                 weight[i] = 1f;
                 count++;
             }
@@ -56,17 +54,31 @@ public final class SoftmaxCrossEntropy {
         if (count == 0) {
             return new LossValue(0.0, Nd4j.zeros(dt, logits.shape()), 0);
         }
+        long[] at = new long[count];
+        int k = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (weight[i] != 0f) {
+                at[k++] = i * classes + labels[i];
+            }
+        }
+        INDArray at64 = Nd4j.createFromArray(at);
         INDArray w = Nd4j.createFromArray(weight).reshape(rows, 1).castTo(dt).divi(count);
         INDArray logp = Nd4j.exec(new LogSoftMax(logits, Nd4j.createUninitialized(dt, logits.shape())))[0];
-        INDArray target = Nd4j.exec(new OneHot(Nd4j.createFromArray(onehotIndex), (int) classes, -1,
-                1.0 - labelSmoothing, 0.0, dt))[0];
+        // the target's log-probabilities, gathered (no one-hot matrix)
+        double picked = Nd4j.exec(new Gather(Tensors.flat(logp), at64, 0))[0].sumNumber().doubleValue();
+        double loss = -(1.0 - labelSmoothing) * picked / count;
         if (labelSmoothing > 0) {
-            target.addi(labelSmoothing / classes).muliColumnVector(w.gt(0).castTo(dt));
+            loss -= labelSmoothing / classes * Tensors.flat(logp.sum(true, 1).muli(w)).sumNumber().doubleValue();
         }
-        double loss = -target.mul(logp).muliColumnVector(w).sumNumber().doubleValue();
+        // gradient: softmax - target, per kept row, over the kept rows' count
         INDArray grad = logp;
         Nd4j.exec(new Exp(grad, grad));
-        grad.subi(target).muliColumnVector(w);
+        grad.muliColumnVector(w);
+        if (labelSmoothing > 0) {
+            grad.subiColumnVector(w.mul(labelSmoothing / classes));
+        }
+        INDArray step = Nd4j.valueArrayOf(new long[] {count}, (1.0 - labelSmoothing) / count, dt);
+        Nd4j.exec(DynamicCustomOp.builder("scatter_sub").addInputs(Tensors.flat(grad), at64, step).addOutputs(Tensors.flat(grad)).build());
         return new LossValue(loss, grad, count);
     }
 }

@@ -38,16 +38,21 @@ public final class LayerNorm {
         return new Out(y, xhat, rstd);
     }
 
-    /** Adds the gain and bias gradients and returns {@code dx}. */
+    /**
+     * Adds the gain and bias gradients and returns
+     * {@code dx = rstd * (dy*g - mean(dy*g) - xhat * mean(dy*g*xhat))}; both row means are
+     * matrix-vector products with the gain (one read each).
+     */
     public INDArray backward(Out o, INDArray dy) {
+        long h = dy.size(1);
         INDArray tmp = dy.mul(o.xhat());
         Tensors.addColumnSums(tmp, gain.grad(), 1.0);
         Tensors.addColumnSums(dy, bias.grad(), 1.0);
-        INDArray dxhat = dy.mulRowVector(gain.value());
-        INDArray m1 = dxhat.mean(true, 1);
-        dxhat.mul(o.xhat(), tmp);
-        INDArray m2 = tmp.mean(true, 1);
+        INDArray g = gain.value().reshape('c', h, 1);
+        INDArray m1 = Tensors.matmul(dy, g, false, false).muli(1.0 / h);
+        INDArray m2 = Tensors.matmul(tmp, g, false, false).muli(1.0 / h);
+        INDArray dx = dy.mulRowVector(gain.value()).subiColumnVector(m1);
         tmp.assign(o.xhat()).muliColumnVector(m2);
-        return dxhat.subiColumnVector(m1).subi(tmp).muliColumnVector(o.rstd());
+        return dx.subi(tmp).muliColumnVector(o.rstd());
     }
 }

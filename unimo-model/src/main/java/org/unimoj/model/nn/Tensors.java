@@ -14,6 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Tensors {
 
     private static final ConcurrentHashMap<DataType, INDArray> ONES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Long, INDArray> ONES_ROWS = new ConcurrentHashMap<>();
 
     private Tensors() {}
 
@@ -49,7 +50,7 @@ public final class Tensors {
         long rows = x.size(0);
         long cols = x.size(1);
         INDArray t = target.reshape('c', 1, cols);
-        gemm(ones(x.dataType(), rows).reshape('c', 1, rows), x, t, false, false, scale, 1.0);
+        gemm(onesRow(x.dataType(), rows), x, t, false, false, scale, 1.0);
     }
 
     /** A row of ones of length {@code n}, cached outside every workspace; read-only by contract. */
@@ -68,6 +69,21 @@ public final class Tensors {
             }
         }
         return cached.get(NDArrayIndex.interval(0, n));
+    }
+
+    /** {@code [1, n]} ones (a cached view). */
+    private static INDArray onesRow(DataType dtype, long n) {
+        long key = n * 64 + dtype.ordinal();
+        INDArray r = ONES_ROWS.get(key);
+        if (r == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                r = ones(dtype, n).reshape('c', 1, n);
+            }
+            if (ONES_ROWS.size() < 4096) {
+                ONES_ROWS.put(key, r);
+            }
+        }
+        return r;
     }
 
     /** {@code x} itself when it is a c-order array without gaps, otherwise a c-order copy. */

@@ -80,15 +80,33 @@ public final class AdamW {
 
     /** One update with learning rate {@code lr} from the gradients in the store. */
     public void update(double lr) {
-        INDArray values = store.values();
-        INDArray grads = store.grads();
-        long decayed = store.decayedLength();
-        if (settings.weightDecay() > 0 && decayed > 0) {
-            values.get(NDArrayIndex.interval(0, decayed)).muli(1.0 - lr * settings.weightDecay());
+        updateRange(lr, 0, store.values().length());
+        finishUpdate();
+    }
+
+    /**
+     * The update of the flat range {@code [from, to)} (ranges may run on different threads);
+     * call {@link #finishUpdate()} once every range is done.
+     */
+    public void updateRange(double lr, long from, long to) {
+        if (from >= to) {
+            return;
         }
-        INDArray step = Nd4j.createUninitialized(values.dataType(), values.length());
-        Nd4j.exec(new AdamUpdater(grads, v, m, step, v, m, lr, settings.beta1(), settings.beta2(), settings.epsilon(), (int) updates));
+        INDArray values = store.values().get(NDArrayIndex.interval(from, to));
+        INDArray grads = store.grads().get(NDArrayIndex.interval(from, to));
+        INDArray mr = m.get(NDArrayIndex.interval(from, to));
+        INDArray vr = v.get(NDArrayIndex.interval(from, to));
+        long decayed = Math.min(to, store.decayedLength());
+        if (settings.weightDecay() > 0 && decayed > from) {
+            store.values().get(NDArrayIndex.interval(from, decayed)).muli(1.0 - lr * settings.weightDecay());
+        }
+        INDArray step = Nd4j.createUninitialized(values.dataType(), to - from);
+        Nd4j.exec(new AdamUpdater(grads, vr, mr, step, vr, mr, lr, settings.beta1(), settings.beta2(), settings.epsilon(), (int) updates));
         values.subi(step);
+    }
+
+    /** Counts the update whose ranges are done. */
+    public void finishUpdate() {
         updates++;
     }
 }

@@ -2,6 +2,7 @@ package org.unimoj.model.optim;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.unimoj.model.nn.ParameterStore;
 
 /**
@@ -77,26 +78,50 @@ public final class Optimizer {
 
     /** Applies one update from gradients accumulated over {@code microBatches} micro-batches, then zeroes them. */
     public Outcome apply(int microBatches) {
+        return apply(microBatches, RangeExecutor.sequential());
+    }
+
+    /**
+     * As {@link #apply(int)}, with the whole-buffer work (unscaling, the norm, clipping, AdamW,
+     * zeroing) split over {@code ranges}. Reads and zeroes gradient slot 0 only (other slots are
+     * expected to be folded into it already).
+     */
+    public Outcome apply(int microBatches, RangeExecutor ranges) {
         gradScale(microBatches);
         INDArray grads = store.grads();
+        long total = grads.length();
         double scale = scaler.scale();
-        if (scale != 1.0) {
-            grads.divi(scale);
+        double[] sumSquares = new double[ranges.ranges()];
+        ranges.run(total, (i, from, to) -> {
+            INDArray g = grads.get(NDArrayIndex.interval(from, to));
+            if (scale != 1.0) {
+                g.divi(scale);
+            }
+            double n = g.norm2Number().doubleValue();
+            sumSquares[i] = n * n;
+        });
+        double sum = 0;
+        for (double v : sumSquares) {
+            sum += v;
         }
-        double norm = grads.norm2Number().doubleValue();
+        double norm = Math.sqrt(sum);
         if (!Double.isFinite(norm)) {
             scaler.update(true);
-            store.zeroGrads();
+            ranges.run(total, (i, from, to) -> grads.get(NDArrayIndex.interval(from, to)).assign(0));
             return new Outcome(adam.updates(), 0.0, norm, true);
         }
-        if (settings.maxGradNorm() > 0 && norm > settings.maxGradNorm()) {
-            grads.muli(settings.maxGradNorm() / (norm + 1e-6));
-        }
+        double clip = settings.maxGradNorm() > 0 && norm > settings.maxGradNorm() ? settings.maxGradNorm() / (norm + 1e-6) : 1.0;
         long u = adam.updates() + 1;
         double lr = settings.schedule().rate(u);
-        adam.update(lr);
+        ranges.run(total, (i, from, to) -> {
+            if (clip != 1.0) {
+                grads.get(NDArrayIndex.interval(from, to)).muli(clip);
+            }
+            adam.updateRange(lr, from, to);
+            grads.get(NDArrayIndex.interval(from, to)).assign(0);
+        });
+        adam.finishUpdate();
         scaler.update(false);
-        store.zeroGrads();
         return new Outcome(u, lr, norm, false);
     }
 }

@@ -17,6 +17,7 @@ import org.unimoj.model.nn.ParameterStore;
 import org.unimoj.model.nn.SeedMixer;
 import org.unimoj.model.nn.StepRandom;
 import org.unimoj.model.nn.Workspaces;
+import org.unimoj.model.optim.RangeExecutor;
 
 /**
  * Forward and backward of one batch on {@code workers} threads: the batch is cut into contiguous
@@ -162,6 +163,37 @@ public final class DataParallelStep implements AutoCloseable {
         }
         fold();
         return new ObjectiveLosses(losses);
+    }
+
+    /**
+     * The workers as a {@link RangeExecutor}: range {@code i} runs on worker {@code i}, so the
+     * optimizer's update uses every core ({@code optimizer.apply(k, step.ranges())}).
+     */
+    public RangeExecutor ranges() {
+        return new RangeExecutor() {
+            @Override
+            public int ranges() {
+                return lanes.length;
+            }
+
+            @Override
+            public void run(long total, RangeTask task) {
+                List<Future<?>> fs = new ArrayList<>(lanes.length);
+                for (int w = 0; w < lanes.length; w++) {
+                    int i = w;
+                    long a = total * w / lanes.length;
+                    long b = total * (w + 1) / lanes.length;
+                    fs.add(lanes[w].submit(() -> {
+                        try (MemoryWorkspace ignored = Workspaces.open("unimo-range")) {
+                            task.run(i, a, b);
+                        }
+                    }));
+                }
+                for (Future<?> f : fs) {
+                    await(f);
+                }
+            }
+        };
     }
 
     /** Sums the workers' gradient slots into slot 0, each worker a range of the flat buffer. */
