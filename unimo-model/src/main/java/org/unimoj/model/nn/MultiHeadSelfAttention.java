@@ -83,10 +83,18 @@ public final class MultiHeadSelfAttention {
 
     /**
      * @param x    {@code [batch * seq, hidden]}, rows grouped by example
-     * @param mask additive mask {@code [batch, seq, seq]} (0 = may attend, a large negative = may not)
+     * @param mask additive mask {@code [batch, seq, seq]}, or {@code [batch, 1, seq]} for a mask
+     *             on keys only (0 = may attend, a large negative = may not)
      */
     public Out forward(INDArray x, int batch, int seq, INDArray mask, StepRandom random) {
         long n = (long) batch * seq;
+        if (mask.rank() != 3 || mask.size(0) != batch || mask.size(2) != seq || (mask.size(1) != seq && mask.size(1) != 1)) {
+            throw new IllegalArgumentException("attention mask must be [" + batch + ", " + seq + " or 1, " + seq + "], got "
+                    + java.util.Arrays.toString(mask.shape()));
+        }
+        if (mask.size(1) == 1) {
+            mask = mask.broadcast(batch, seq, seq);
+        }
         INDArray projected = qkv.forward(x);
         INDArray qkvHeads = Tensors.empty(x.dataType(), 3, heads, batch, seq, headDim);
         qkvHeads.assign(projected.reshape('c', batch, seq, 3, heads, headDim).permute(2, 3, 0, 1, 4));

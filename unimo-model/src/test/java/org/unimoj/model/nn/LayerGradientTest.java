@@ -138,6 +138,14 @@ class LayerGradientTest {
         MultiHeadSelfAttention.Out o = attn.forward(x, batch, seq, mask, null);
         assertEquals(0.0, o.probs().getDouble(0, 0, 3), 0.0);
         assertEquals(1.0, o.probs().get(org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.point(2)).sumNumber().doubleValue(), 1e-12);
+        // a key-only mask [batch, 1, seq] broadcasts over queries
+        INDArray keyMask = Nd4j.zeros(D, batch, 1, seq);
+        keyMask.putScalar(new long[] {1, 0, 3}, -1e9);
+        INDArray full = Nd4j.zeros(D, batch, seq, seq);
+        for (int q = 0; q < seq; q++) {
+            full.putScalar(new long[] {1, q, 3}, -1e9);
+        }
+        assertEquals(attn.forward(x, batch, seq, full, null).y(), attn.forward(x, batch, seq, keyMask, null).y());
     }
 
     @Test

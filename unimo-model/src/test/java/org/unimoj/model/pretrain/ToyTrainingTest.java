@@ -86,7 +86,8 @@ class ToyTrainingTest {
                 recent += l / 20;
             }
         }
-        assertTrue(first > 2.0, "starts near chance (ln 16 = 2.77): " + first);
+        System.out.printf("toy MLM copy: first loss %.4f, mean of the last 20 steps %.4f%n", first, recent);
+        assertTrue(first > 2.0, "starts near chance (ln 16 = 2.77, 16 ids): " + first);
         assertTrue(recent < 0.3, "copying is learnt: mean loss of the last 20 steps " + recent + " (started at " + first + ")");
     }
 
@@ -128,6 +129,7 @@ class ToyTrainingTest {
                 recent += l / 20;
             }
         }
+        System.out.printf("toy CMCL matching: first loss %.4f, mean of the last 20 steps %.4f%n", first, recent);
         assertTrue(first > 1.5, "starts near chance (ln 8 = 2.08): " + first);
         assertTrue(recent < 0.3, "pairs are matched: mean loss of the last 20 steps " + recent + " (started at " + first + ")");
     }
