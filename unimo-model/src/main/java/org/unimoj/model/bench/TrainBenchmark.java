@@ -135,8 +135,12 @@ public final class TrainBenchmark {
         INDArray feats;
         INDArray boxes;
         try (MemoryWorkspace ignored = Workspaces.outside()) {
-            feats = Nd4j.rand(DataType.FLOAT, b, r, s.featureDim());
-            boxes = Nd4j.rand(DataType.FLOAT, b, r, 5);
+            // uniform [0, 1) as torch.rand, from a fixed seed
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(1);
+            feats = Nd4j.create(DataType.FLOAT, b, r, s.featureDim());
+            boxes = Nd4j.create(DataType.FLOAT, b, r, 5);
+            Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(feats, 0.0, 1.0), rng);
+            Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(boxes, 0.0, 1.0), rng);
         }
         EncoderBatch input = new EncoderBatch(b, t, ids, lengths, r, counts, feats, boxes, kinds, lengths.clone());
         int nMlm = Math.max(1, (int) (0.15 * t));

@@ -39,6 +39,41 @@ class DataParallelStepTest {
     }
 
     @Test
+    void aResumedParallelRunReproducesItsLosses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        UnimoConfig c = ToyBatches.tinyConfig();
+        PretrainBatch batch = ToyBatches.everyObjective(c, DataType.FLOAT);
+        org.unimoj.model.optim.Optimizer.Settings settings = new org.unimoj.model.optim.Optimizer.Settings(
+                new org.unimoj.model.optim.LearningRateSchedule(1e-2, 2, 20), 1.0, org.unimoj.model.optim.AdamW.Settings.defaults());
+        UnimoPretrainModel m = UnimoPretrainModel.create(c, DataType.FLOAT, 10);
+        org.unimoj.model.optim.Optimizer o = new org.unimoj.model.optim.Optimizer(m.parameters(), settings, org.unimoj.model.optim.LossScaler.fixed(1));
+        double[] expected = new double[3];
+        try (DataParallelStep step = new DataParallelStep(m, 2)) {
+            for (int s = 0; s < 5; s++) {
+                if (s == 2) {
+                    org.unimoj.model.checkpoint.Checkpoint.save(dir, c, m.parameters(), o, java.util.Map.of(), org.unimoj.model.checkpoint.TensorType.F32);
+                }
+                double l = step.forwardBackward(batch, 77, s, o.gradScale(1)).total();
+                o.apply(1, step.ranges());
+                m.afterUpdate();
+                if (s >= 2) {
+                    expected[s - 2] = l;
+                }
+            }
+        }
+        UnimoPretrainModel r = org.unimoj.model.checkpoint.Checkpoint.loadPretrainModel(dir, DataType.FLOAT);
+        org.unimoj.model.optim.Optimizer ro = new org.unimoj.model.optim.Optimizer(r.parameters(), settings, org.unimoj.model.optim.LossScaler.fixed(1));
+        org.unimoj.model.checkpoint.Checkpoint.loadOptimizer(dir, ro, r.parameters());
+        try (DataParallelStep step = new DataParallelStep(r, 2)) {
+            for (int s = 2; s < 5; s++) {
+                double l = step.forwardBackward(batch, 77, s, ro.gradScale(1)).total();
+                ro.apply(1, step.ranges());
+                r.afterUpdate();
+                assertEquals(expected[s - 2], l, 1e-6, "step " + s);
+            }
+        }
+    }
+
+    @Test
     void withDropoutTheStepIsDeterministic() {
         UnimoConfig c = ToyBatches.tinyConfig();
         PretrainBatch batch = ToyBatches.everyObjective(c, DataType.FLOAT);
