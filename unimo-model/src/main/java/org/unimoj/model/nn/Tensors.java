@@ -49,8 +49,9 @@ public final class Tensors {
     public static void addColumnSums(INDArray x, INDArray target, double scale) {
         long rows = x.size(0);
         long cols = x.size(1);
-        INDArray t = target.reshape('c', 1, cols);
-        gemm(onesRow(x.dataType(), rows), x, t, false, false, scale, 1.0);
+        // x^T ones as a matrix-vector product (measured faster than ones^T x here)
+        INDArray t = target.reshape('c', cols, 1);
+        gemm(x, onesColumn(x.dataType(), rows), t, true, false, scale, 1.0);
     }
 
     /** A row of ones of length {@code n}, cached outside every workspace; read-only by contract. */
@@ -71,13 +72,13 @@ public final class Tensors {
         return cached.get(NDArrayIndex.interval(0, n));
     }
 
-    /** {@code [1, n]} ones (a cached view). */
-    private static INDArray onesRow(DataType dtype, long n) {
+    /** {@code [n, 1]} ones (a cached view). */
+    private static INDArray onesColumn(DataType dtype, long n) {
         long key = n * 64 + dtype.ordinal();
         INDArray r = ONES_ROWS.get(key);
         if (r == null) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                r = ones(dtype, n).reshape('c', 1, n);
+                r = ones(dtype, n).reshape('c', n, 1);
             }
             if (ONES_ROWS.size() < 4096) {
                 ONES_ROWS.put(key, r);

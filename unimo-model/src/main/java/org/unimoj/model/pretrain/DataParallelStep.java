@@ -130,6 +130,12 @@ public final class DataParallelStep implements AutoCloseable {
                 losses.put(Objective.CMCL, c.loss());
                 dImage = c.dPooledImage().toDoubleMatrix();
                 dText = c.dPooledText().toDoubleMatrix();
+            } catch (RuntimeException | Error e) {
+                for (int s = 0; s < shards; s++) {
+                    int k = s;
+                    await(lanes[k].submit(() -> closeOpen(k)));
+                }
+                throw e;
             }
         }
 
