@@ -13,10 +13,9 @@ import picocli.CommandLine.Spec;
  * this engine, printed in that script's one-line form.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Times training steps of the model of ../shared/bench/torch_reference.py (same sizes, losses and",
-            "optimizer: MLM + MRM + in-batch CMCL, AdamW) and prints examples/s and tokens/s in that script's",
-            "one-line form. Run it and the PyTorch script one after the other, e.g. under",
-            "'flock /tmp/unimo-bench.lock', and compare examples_per_s."})
+        description = {"Times training steps of the model of ../shared/bench/torch_reference.py (same sizes, losses and "
+            + "optimizer: MLM + MRM + in-batch CMCL, AdamW) and prints examples/s and tokens/s in that script's one-line form.",
+            "Run it and the PyTorch script one after the other (e.g. under 'flock /tmp/unimo-bench.lock') and compare examples_per_s."})
 final class BenchTrainCommand implements Callable<Integer> {
 
     private static final TrainBenchmark.Settings D = TrainBenchmark.Settings.defaults();
@@ -51,7 +50,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps = D.steps();
 
-    @Option(names = "--threads", description = "ND4J threads, 0 = ND4J's default (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", description = "Cores to use, as PyTorch's --threads: this many data-parallel shards of "
+        + "the batch, one thread per op each (default: ${DEFAULT-VALUE}).")
     int threads = D.threads();
 
     @Option(names = "--quiet", description = "No per-step progress on standard error.")
@@ -67,8 +67,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                 throw new UsageError("sizes must be positive (--layers, --hidden, --heads, --vocab, --batch, --feat-dim)");
             }
         }
-        if (textLength < 1 || regions < 1 || warmup < 0 || steps < 1 || threads < 0) {
-            throw new UsageError("--text-len, --regions and --steps must be >= 1; --warmup and --threads >= 0");
+        if (textLength < 1 || regions < 1 || steps < 1 || threads < 1 || warmup < 0) {
+            throw new UsageError("--text-len, --regions, --steps and --threads must be >= 1; --warmup >= 0");
         }
         if (hidden % heads != 0) {
             throw new UsageError("--hidden " + hidden + " is not a multiple of --heads " + heads);
