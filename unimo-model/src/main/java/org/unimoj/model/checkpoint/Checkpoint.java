@@ -123,6 +123,14 @@ public final class Checkpoint {
     }
 
     /**
+     * Loads every tensor of the checkpoint in {@code dir} that {@code params} has a place for
+     * (an encoder under a task head, say) and reports what was missing or unused; shapes must match.
+     */
+    public static LoadReport loadMatching(Path dir, ParameterStore params) {
+        return load(SafeTensors.open(dir.resolve(MODEL)), params, Map.of());
+    }
+
+    /**
      * Loads the tensors of {@code file} whose names the model has (renamed through {@code aliases},
      * file name to model name) and reports the rest; shapes must match exactly.
      */
