@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.unimoj.api.task.AttentionKind;
 import org.unimoj.model.encoder.EncoderBatch;
 import org.unimoj.model.encoder.UnimoConfig;
@@ -136,11 +139,11 @@ public final class TrainBenchmark {
         INDArray boxes;
         try (MemoryWorkspace ignored = Workspaces.outside()) {
             // uniform [0, 1) as torch.rand, from a fixed seed
-            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(1);
+            Random rng = Nd4j.getRandomFactory().getNewRandomInstance(1);
             feats = Nd4j.create(DataType.FLOAT, b, r, s.featureDim());
             boxes = Nd4j.create(DataType.FLOAT, b, r, 5);
-            Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(feats, 0.0, 1.0), rng);
-            Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(boxes, 0.0, 1.0), rng);
+            Nd4j.getExecutioner().exec(new UniformDistribution(feats, 0.0, 1.0), rng);
+            Nd4j.getExecutioner().exec(new UniformDistribution(boxes, 0.0, 1.0), rng);
         }
         EncoderBatch input = new EncoderBatch(b, t, ids, lengths, r, counts, feats, boxes, kinds, lengths.clone());
         int nMlm = Math.max(1, (int) (0.15 * t));
@@ -165,8 +168,8 @@ public final class TrainBenchmark {
         }
         INDArray targets;
         try (MemoryWorkspace ignored = Workspaces.outside()) {
-            targets = feats.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, nMrm),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c').reshape('c', (long) b * nMrm, s.featureDim());
+            targets = feats.get(NDArrayIndex.all(), NDArrayIndex.interval(0, nMrm),
+                    NDArrayIndex.all()).dup('c').reshape('c', (long) b * nMrm, s.featureDim());
         }
         return new PretrainBatch(input, new TokenTargets(mlmEx, mlmPos, mlmLab, 0.0),
                 new RegionTargets(mrmEx, mrmReg, targets, null), null, ContrastiveLoss.inBatchGroups(b));

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.unimoj.api.data.RegionFeatures;
 import org.unimoj.api.task.AttentionKind;
 import org.unimoj.api.task.ModelInput;
@@ -177,8 +178,8 @@ public final class EncoderBatch {
         INDArray f = null;
         INDArray l = null;
         if (maxRegions > 0) {
-            f = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
-            l = locations.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            f = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all());
+            l = locations.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all());
         }
         return new EncoderBatch(n, textLength, Arrays.copyOfRange(textIds, from * textLength, to * textLength),
                 Arrays.copyOfRange(textLengths, from, to), maxRegions, Arrays.copyOfRange(regionCounts, from, to), f, l,

@@ -2,6 +2,7 @@ package org.unimoj.model.encoder;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.unimoj.model.nn.TransformerLayer;
 
 /**
@@ -27,7 +28,7 @@ public record EncoderPass(EncoderBatch batch, INDArray mask, TextEmbedding.Out t
     /** The output rows of {@code batch} example {@code b} as {@code [seq, hidden]} (a view). */
     public INDArray exampleRows(int b) {
         int s = batch.seqLength();
-        return sequence.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) b * s, (long) (b + 1) * s),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        return sequence.get(NDArrayIndex.interval((long) b * s, (long) (b + 1) * s),
+                NDArrayIndex.all());
     }
 }

@@ -3,6 +3,7 @@ package org.unimoj.model.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -58,8 +59,8 @@ public final class BeamSearch {
                 // the TopK class's constructor loses k (M2.1); the op itself takes it as an integer argument
                 INDArray[] top = Nd4j.exec(DynamicCustomOp.builder("top_k").addInputs(cand).addIntegerArguments(width)
                         .addBooleanArguments(true).build());
-                double[][] values = top[0].castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
-                long[][] indices = top[1].castTo(org.nd4j.linalg.api.buffer.DataType.INT64).toLongMatrix();
+                double[][] values = top[0].castTo(DataType.DOUBLE).toDoubleMatrix();
+                long[][] indices = top[1].castTo(DataType.INT64).toLongMatrix();
                 int[] origins = new int[rows];
                 double[] nextScore = new double[rows];
                 List<int[]> nextHist = new ArrayList<>(rows);
@@ -106,7 +107,11 @@ public final class BeamSearch {
                         nextHist.add(new int[0]);
                     }
                 }
-                hist = reorderHistories(nextHist, n, k);
+                if (nextHist.size() != rows) {
+                    throw new IllegalStateException("beam bookkeeping lost rows: " + nextHist.size() + " != " + rows);
+                }
+                // filled input by input, live slots then dead ones: that is row order
+                hist = nextHist;
                 score = nextScore;
                 boolean all = true;
                 for (Example e : ex) {
@@ -129,13 +134,5 @@ public final class BeamSearch {
             out.add(best == null ? new Hypothesis(new int[0], Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY) : best);
         }
         return out;
-    }
-
-    /** nextHist was filled input by input: live slots in order, then dead slots; that is row order. */
-    private static List<int[]> reorderHistories(List<int[]> nextHist, int n, int k) {
-        if (nextHist.size() != n * k) {
-            throw new IllegalStateException("beam bookkeeping lost rows: " + nextHist.size() + " != " + n * k);
-        }
-        return nextHist;
     }
 }

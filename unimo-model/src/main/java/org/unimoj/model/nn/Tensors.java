@@ -4,6 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -105,12 +107,12 @@ public final class Tensors {
 
     /** Rows {@code rows} of the 2-d {@code x} as a new {@code [rows.length, cols]}. */
     public static INDArray gatherRows(INDArray x, long[] rows) {
-        return Nd4j.exec(new org.nd4j.linalg.api.ops.impl.shape.Gather(x, Nd4j.createFromArray(rows), 0))[0];
+        return Nd4j.exec(new Gather(x, Nd4j.createFromArray(rows), 0))[0];
     }
 
     /** {@code target[rows[i]] += updates[i]} for every i; repeated rows add up. */
     public static void scatterAddRows(INDArray target, long[] rows, INDArray updates) {
-        Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("scatter_add")
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add")
                 .addInputs(target, Nd4j.createFromArray(rows), as(updates, target.dataType())).addOutputs(target).build());
     }
 
