@@ -36,6 +36,7 @@ import org.unimoj.model.pretrain.UnimoPretrainModel;
  * the same figures as the PyTorch script. Where PyTorch runs each op on {@code threads} threads,
  * this engine runs {@code threads} data-parallel shards of the batch with one thread per op.
  */
+@SuppressWarnings("try")
 public final class TrainBenchmark {
 
     /** The benchmark's sizes; defaults are torch_reference.py's. */

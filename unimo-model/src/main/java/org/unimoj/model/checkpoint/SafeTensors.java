@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -89,10 +88,9 @@ public final class SafeTensors {
             long dataSize = size - 8 - n;
             Map<String, Entry> entries = new LinkedHashMap<>();
             Map<String, String> meta = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : root.properties()) {
                 if (f.getKey().equals("__metadata__")) {
-                    f.getValue().fields().forEachRemaining(m -> meta.put(m.getKey(), m.getValue().asText()));
+                    f.getValue().properties().forEach(m -> meta.put(m.getKey(), m.getValue().asText()));
                     continue;
                 }
                 entries.put(f.getKey(), parseEntry(file, f.getKey(), f.getValue(), dataSize));

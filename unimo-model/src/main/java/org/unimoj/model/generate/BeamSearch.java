@@ -21,6 +21,7 @@ import org.unimoj.model.nn.Workspaces;
  * the maximum length, when its live beams are finished as they are). With beam 1 this is greedy
  * search.
  */
+@SuppressWarnings("try")
 public final class BeamSearch {
 
     private BeamSearch() {}

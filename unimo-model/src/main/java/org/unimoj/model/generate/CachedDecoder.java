@@ -27,6 +27,7 @@ import org.unimoj.model.nn.Workspaces;
  * values of the source and of the tokens generated so far, and a step runs one token per row
  * through the layers. Cost per step: one token's layers plus attention over the cache.
  */
+@SuppressWarnings("try")
 public final class CachedDecoder implements StepDecoder {
 
     private final UnimoEncoder encoder;

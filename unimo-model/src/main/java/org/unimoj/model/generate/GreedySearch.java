@@ -11,6 +11,7 @@ import org.unimoj.api.task.ModelInput;
 import org.unimoj.model.nn.Workspaces;
 
 /** Takes the most likely token at every step until end-of-sequence or the maximum length. */
+@SuppressWarnings("try")
 public final class GreedySearch {
 
     private GreedySearch() {}

@@ -19,6 +19,7 @@ import org.unimoj.model.nn.ParameterStore;
 import org.unimoj.model.nn.Workspaces;
 
 /** A trained encoder for forward-only encoding (no dropout, no gradients). */
+@SuppressWarnings("try")
 public final class EncoderSession {
 
     private final UnimoEncoder encoder;

@@ -22,6 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>The flat layout lets the optimizer, gradient clipping and zeroing work on whole buffers, and
  * the decay group is the contiguous prefix {@code [0, decayedLength())}.
  */
+@SuppressWarnings("try")
 public final class ParameterStore {
 
     private final DataType dtype;

@@ -13,6 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Array helpers every layer shares. All matrix products go through {@link #gemm}, which is
  * {@code Nd4j.gemm} on c-order operands (the fast path measured in DESIGN.md).
  */
+@SuppressWarnings("try")
 public final class Tensors {
 
     private static final ConcurrentHashMap<DataType, INDArray> ONES = new ConcurrentHashMap<>();

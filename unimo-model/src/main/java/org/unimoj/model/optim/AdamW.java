@@ -15,6 +15,7 @@ import org.unimoj.model.nn.ParameterStore;
  * {@code p <- p - lr sqrt(1-b2^t) / (1-b1^t) * m / (sqrt(v) + eps)} (epsilon outside the bias
  * correction, as ND4J and TensorFlow place it).
  */
+@SuppressWarnings("try")
 public final class AdamW {
 
     /**

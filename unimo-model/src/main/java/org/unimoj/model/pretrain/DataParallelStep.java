@@ -33,6 +33,7 @@ import org.unimoj.model.optim.RangeExecutor;
  * given number of workers: shard k draws its dropout from (seed mixed with k, step), and slots are
  * summed in order.
  */
+@SuppressWarnings("try")
 public final class DataParallelStep implements AutoCloseable {
 
     private final UnimoPretrainModel model;
