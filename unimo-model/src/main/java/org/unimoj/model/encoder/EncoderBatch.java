@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.unimoj.api.data.RegionFeatures;
 import org.unimoj.api.task.AttentionKind;
 import org.unimoj.api.task.ModelInput;
+import org.unimoj.model.nn.Workspaces;
 
 /**
  * A padded batch of encoder inputs in UNIMO's unified layout. Every row of the batch is
@@ -21,6 +23,7 @@ import org.unimoj.api.task.ModelInput;
  * <p>Built from API {@link ModelInput}s with {@link #of}, or directly from arrays (benchmarks,
  * the pre-training batcher).
  */
+@SuppressWarnings("try")
 public final class EncoderBatch {
 
     /** {@link #regionCount(int)} of an example without an image. */
@@ -164,8 +167,15 @@ public final class EncoderBatch {
                 counts[i] = NO_IMAGE;
             }
         }
-        INDArray features = r == 0 ? null : Nd4j.createFromArray(feats).reshape('c', n, r, dim);
-        INDArray locations = r == 0 ? null : Nd4j.createFromArray(locs).reshape('c', n, r, 5);
+        INDArray features = null;
+        INDArray locations = null;
+        if (r > 0) {
+            // a batch outlives any step workspace it is built in
+            try (MemoryWorkspace ignored = Workspaces.outside()) {
+                features = Nd4j.createFromArray(feats).reshape('c', n, r, dim);
+                locations = Nd4j.createFromArray(locs).reshape('c', n, r, 5);
+            }
+        }
         return new EncoderBatch(n, t, ids, lengths, r, counts, features, locations, kinds, sources);
     }
 
