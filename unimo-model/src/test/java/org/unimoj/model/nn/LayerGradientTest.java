@@ -84,7 +84,7 @@ class LayerGradientTest {
     @Test
     void reluAwayFromTheKink() {
         INDArray x = gaussian(31, 1, D, 5, 4);
-        x.addi(Nd4j.createFromArray(0.3).castTo(D).mul(Transforms2.sign(x)));
+        x.addi(Nd4j.createFromArray(0.3).castTo(D).mul(org.nd4j.linalg.ops.transforms.Transforms.sign(x, true)));
         INDArray r = gaussian(32, 1, D, 5, 4);
         INDArray dx = Relu.backward(Relu.forward(x), r);
         GradientCheck.input("x", x, dx, () -> dot(Relu.forward(x), r), 100, 33).assertPassed();
