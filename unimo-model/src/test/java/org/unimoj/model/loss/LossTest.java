@@ -99,6 +99,23 @@ class LossTest {
     }
 
     @Test
+    void sigmoidBinaryCrossEntropyOnSoftLabels() {
+        INDArray logits = gaussian(15, 3, D, 3, 4);
+        INDArray y = Nd4j.createFromArray(new double[][] {{0, 0.3, 1, 0}, {1, 1, 0.6, 0}, {0, 0, 0, 0.9}});
+        LossValue l = SigmoidBinaryCrossEntropy.compute(logits, y);
+        double ref = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int c = 0; c < 4; c++) {
+                double p = 1 / (1 + Math.exp(-logits.getDouble(i, c)));
+                double t = y.getDouble(i, c);
+                ref -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+            }
+        }
+        assertEquals(ref / 12, l.value(), 1e-12);
+        GradientCheck.input("logits", logits, l.gradient(), () -> SigmoidBinaryCrossEntropy.compute(logits, y).value(), 100, 16).assertPassed();
+    }
+
+    @Test
     void contrastiveMultiPositiveGradients() {
         INDArray images = L2Normalize.forward(gaussian(9, 1, D, 4, 6)).z();
         INDArray texts = L2Normalize.forward(gaussian(10, 1, D, 5, 6)).z();
