@@ -18,6 +18,8 @@ import org.unimoj.model.checkpoint.CheckpointException;
 import org.unimoj.model.inference.BottomUpTsvLine;
 import org.unimoj.model.inference.EncoderSession;
 import org.unimoj.model.inference.Encoding;
+import org.unimoj.model.tokenizer.ByteLevelBpeTokenizer;
+import org.unimoj.model.tokenizer.TokenizerFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,14 +27,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code unimo encode}: one input through a checkpoint's encoder; pooled and per-position vectors as JSON. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = {"Encodes text ids and/or one image's regions with a checkpoint's encoder (bidirectional attention).",
+        description = {"Encodes text (or token ids) and/or one image's regions with a checkpoint's encoder (bidirectional attention).",
             "Prints the pooled text, pooled image and per-position vectors as one JSON object."})
 final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR", description = "Checkpoint directory (config.json + model.safetensors).")
     Path checkpoint;
 
-    @Option(names = "--ids", paramLabel = "IDS", description = "Token ids separated by spaces, special tokens included, e.g. \"0 713 16 2\".")
+    @Option(names = "--text", paramLabel = "TEXT", description = "Text to encode, wrapped as [CLS] text [SEP] with the checkpoint's tokenizer.")
+    String text;
+
+    @Option(names = "--tokenizer", paramLabel = "DIR",
+            description = "Tokenizer files (vocab.json + merges.txt, or tokenizer.json) for --text (default: the checkpoint directory).")
+    Path tokenizer;
+
+    @Option(names = "--ids", paramLabel = "IDS", description = "Token ids separated by spaces, special tokens included, e.g. \"0 713 16 2\"; instead of --text.")
     String ids;
 
     @Option(names = "--regions", paramLabel = "FILE",
@@ -50,8 +59,11 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (ids == null && regions == null) {
-            throw new UsageError("give text (--ids) and/or an image (--regions)");
+        if (ids == null && text == null && regions == null) {
+            throw new UsageError("give text (--text or --ids) and/or an image (--regions)");
+        }
+        if (ids != null && text != null) {
+            throw new UsageError("give --text or --ids, not both");
         }
         if (!Files.isDirectory(checkpoint)) {
             throw new UsageError("--checkpoint " + checkpoint + ": no such directory");
@@ -62,11 +74,11 @@ final class EncodeCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             throw new UsageError(e.getMessage());
         }
-        int[] text = textIds();
+        int[] textIds = textIds(session.config().maxPositions() - 2);
         RegionFeatures image = regions == null ? null : readImage(session.config().featureDim());
         ModelInput input;
         try {
-            input = text.length == 0 ? ModelInput.image(image) : image == null ? ModelInput.text(text) : ModelInput.imageText(image, text);
+            input = textIds.length == 0 ? ModelInput.image(image) : image == null ? ModelInput.text(textIds) : ModelInput.imageText(image, textIds);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
@@ -81,8 +93,18 @@ final class EncodeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The text to encode as token ids (from --ids; empty when there is no text). */
-    private int[] textIds() {
+    /** The text to encode as token ids (from --text or --ids; empty when there is no text). */
+    private int[] textIds(int maxLength) {
+        if (text != null) {
+            Path dir = tokenizer != null ? tokenizer : checkpoint;
+            try {
+                return ByteLevelBpeTokenizer.load(dir).encodeSingle(text, maxLength);
+            } catch (TokenizerFormatException | IllegalStateException e) {
+                throw new UsageError("tokenizer in " + dir + ": " + e.getMessage());
+            } catch (java.io.UncheckedIOException e) {
+                throw new UsageError("tokenizer in " + dir + ": " + e.getCause().getMessage());
+            }
+        }
         if (ids == null) {
             return new int[0];
         }
