@@ -15,6 +15,7 @@ import org.unimoj.model.nn.StepRandom;
 import org.unimoj.tasks.engine.TaskModel;
 import org.unimoj.tasks.engine.batch.TaskBatch;
 import org.unimoj.tasks.engine.testing.GradientCheck;
+import org.unimoj.tasks.engine.testing.HeadCases;
 import org.unimoj.tasks.engine.testing.Toys;
 
 /**

@@ -15,6 +15,7 @@ import org.unimoj.model.encoder.EncoderPass;
 import org.unimoj.model.nn.Tensors;
 import org.unimoj.tasks.engine.TaskModel;
 import org.unimoj.tasks.engine.batch.TaskBatch;
+import org.unimoj.tasks.engine.testing.HeadCases;
 import org.unimoj.tasks.engine.testing.Toys;
 
 /**

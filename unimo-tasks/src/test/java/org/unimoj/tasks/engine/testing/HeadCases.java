@@ -1,4 +1,4 @@
-package org.unimoj.tasks.engine.heads;
+package org.unimoj.tasks.engine.testing;
 
 import java.util.List;
 import org.unimoj.api.data.RegionFeatures;
@@ -10,12 +10,11 @@ import org.unimoj.api.task.ModelInput;
 import org.unimoj.api.task.Pooling;
 import org.unimoj.api.task.Target;
 import org.unimoj.model.encoder.UnimoConfig;
-import org.unimoj.tasks.engine.testing.Toys;
 
 /** One head of every kind (and every pooling) with a small batch for it, on {@link Toys#gradConfig()}. */
-final class HeadCases {
+public final class HeadCases {
 
-    record Case(String name, HeadSpec head, List<EncodedExample> examples) {
+    public record Case(String name, HeadSpec head, List<EncodedExample> examples) {
         @Override
         public String toString() {
             return name;
@@ -24,7 +23,7 @@ final class HeadCases {
 
     private HeadCases() {}
 
-    static List<Case> all() {
+    public static List<Case> all() {
         UnimoConfig c = Toys.gradConfig();
         int dim = c.featureDim();
         RegionFeatures a = Toys.randomImage("a", 3, dim, 1);
