@@ -9,6 +9,7 @@ import org.unimoj.model.encoder.EncoderPass;
 import org.unimoj.model.encoder.UnimoConfig;
 import org.unimoj.model.nn.ParameterStore;
 import org.unimoj.model.nn.StepRandom;
+import org.unimoj.model.nn.Tensors;
 import org.unimoj.tasks.engine.batch.TaskBatch;
 
 /**
@@ -45,7 +46,7 @@ public final class RankHead implements PooledHead {
     @Override
     public HeadOutcome run(EncoderPass pass, TaskBatch batch, StepRandom random, double gradScale, boolean backward) {
         PooledScorer.Out o = scorer.forward(pass, random);
-        double[] s = o.y().castTo(DataType.DOUBLE).data().asDouble();
+        double[] s = Tensors.flat(o.y().castTo(DataType.DOUBLE)).toDoubleVector();
         double[] ds = new double[s.length];
         int n = batch.size();
         double loss = 0;
