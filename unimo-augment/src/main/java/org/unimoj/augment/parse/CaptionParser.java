@@ -119,6 +119,8 @@ public final class CaptionParser implements SceneGraphParser {
         private final List<String> t;
         private final int n;
         private final WordInfo[] info;
+        /** Per entity that is a relation's object, that relation's written subjects (entity ids < tokens, so n bounds them). */
+        private final List<Integer>[] objectSubjects;
         private final List<SceneGraph.Entity> entities = new ArrayList<>();
         private final List<Span> phrases = new ArrayList<>();
         private final List<Boolean> plural = new ArrayList<>();
@@ -158,6 +160,9 @@ public final class CaptionParser implements SceneGraphParser {
             this.t = tokens;
             this.n = tokens.size();
             this.info = new WordInfo[n];
+            @SuppressWarnings("unchecked")
+            List<Integer>[] o = new List[n + 1];
+            this.objectSubjects = o;
             for (int i = 0; i < n; i++) {
                 info[i] = lexicon.info(tokens.get(i));
             }
@@ -551,6 +556,10 @@ public final class CaptionParser implements SceneGraphParser {
                 }
             } else {
                 written = lastNp >= 0 ? List.of(lastNp) : List.of();
+                if (m.verb() && m.form() == PredicateForm.PARTICIPLE && lastNp >= 0 && objectSubjects[lastNp] != null) {
+                    // "a woman kneeling in the snow attaching a harness": a verb after an object is the first subject's.
+                    written = objectSubjects[lastNp];
+                }
                 role = ParsedCaption.Role.REDUCED;
                 aux = -1;
                 being = -1;
@@ -603,6 +612,9 @@ public final class CaptionParser implements SceneGraphParser {
                         continue;
                     }
                     relations.add(new SceneGraph.Relation(s, p.match().name(), o, new Span(p.match().start(), p.match().end())));
+                    if (!passive) {
+                        objectSubjects[e] = p.written();
+                    }
                     syntax.add(new ParsedCaption.RelationSyntax(p.match().form(), p.aux(), p.being(), p.relative(), p.role(), p.written()));
                     if (p.role() == ParsedCaption.Role.MAIN && clauseRelation < 0) {
                         clauseRelation = relations.size() - 1;
@@ -697,8 +709,9 @@ public final class CaptionParser implements SceneGraphParser {
                 WordInfo wi = info[j];
                 String w = t.get(j);
                 if (!wi.isOpen()) {
-                    if (w.equals("and") && head < 0 && !words.isEmpty() && j + 1 < n && info[j + 1].isOpen() && info[j + 1].adjective()
-                            && info[words.get(words.size() - 1)].adjective()) {
+                    if (w.equals("and") && !words.isEmpty() && (head < 0 || head == words.get(words.size() - 1) && info[head].adjective())
+                            && j + 1 < n && info[j + 1].isOpen() && info[j + 1].adjective() && info[words.get(words.size() - 1)].adjective()
+                            && startsNounPhraseAfterAdjective(j + 1)) {
                         j++; // "a black and white dog"
                         continue;
                     }
