@@ -60,7 +60,6 @@ public final class Lexicon {
     private final PredicateLexicon predicates = new PredicateLexicon();
     private final Set<String> personLemmas = new HashSet<>();
     private final Map<String, WordInfo> infos = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> hypernymCache = new ConcurrentHashMap<>();
 
     public Lexicon(Vocabulary domain, WordNet wordNet) {
         this.domain = domain;
@@ -403,7 +402,7 @@ public final class Lexicon {
     }
 
     private boolean hypernym(String general, String specific) {
-        return hypernymCache.computeIfAbsent(general + '\u0000' + specific, k -> wordNet.isHypernym(POS.NOUN, general, specific));
+        return wordNet.isHypernym(POS.NOUN, general, specific);
     }
 
     /** The classes a domain noun denotes, or null when the domain does not know the noun. */
@@ -506,5 +505,34 @@ public final class Lexicon {
             case "next to" -> "next to";
             default -> null;
         };
+    }
+
+    /**
+     * Whether two predicates mean the same: the same canonical name, or verbs whose lemmas share their
+     * first WordNet sense with the same particles ("sitting on" and "seated on" are not the same;
+     * canonical names already merge the domain's wordings).
+     */
+    public boolean samePredicate(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 1; i < x.length; i++) {
+            if (!x[i].equals(y[i])) {
+                return false;
+            }
+        }
+        for (String lx : wordNet.baseForms(POS.VERB, x[0])) {
+            for (String ly : wordNet.baseForms(POS.VERB, y[0])) {
+                if (lx.equals(ly) || wordNet.shareSynset(POS.VERB, lx, ly, 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

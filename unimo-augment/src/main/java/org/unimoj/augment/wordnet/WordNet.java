@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -57,10 +58,14 @@ public final class WordNet {
     private final Map<POS, Map<String, List<String>>> exceptionsByPos = new EnumMap<>(POS.class);
     private final Map<POS, byte[]> data = new EnumMap<>(POS.class);
     private final Map<Long, Synset> synsets = new ConcurrentHashMap<>();
+    private final Map<POS, Map<String, long[]>> ancestorCache = new EnumMap<>(POS.class);
 
     private WordNet() {
         String[] files = {"noun", "verb", "adj", "adv"};
         POS[] parts = {POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB};
+        for (POS p : parts) {
+            ancestorCache.put(p, new ConcurrentHashMap<>());
+        }
         for (int p = 0; p < files.length; p++) {
             Map<String, Entry> table = new HashMap<>(1 << 17);
             for (String line : lines("index." + files[p])) {
@@ -267,8 +272,13 @@ public final class WordNet {
 
     /** Whether {@code a} and {@code b} share a synset as a {@code pos} among the first {@code senses} senses of each. */
     public boolean shareSynset(POS pos, String a, String b, int senses) {
-        long[] x = offsets(pos, a);
-        long[] y = offsets(pos, b);
+        Entry ea = index.get(pos).get(a);
+        Entry eb = index.get(pos).get(b);
+        if (ea == null || eb == null) {
+            return false;
+        }
+        long[] x = ea.offsets();
+        long[] y = eb.offsets();
         for (int i = 0; i < Math.min(senses, x.length); i++) {
             for (int j = 0; j < Math.min(senses, y.length); j++) {
                 if (x[i] == y[j]) {
@@ -284,38 +294,65 @@ public final class WordNet {
      * hypernym and instance-hypernym pointers ("animal" of "dog"); a word is not its own hypernym.
      */
     public boolean isHypernym(POS pos, String general, String specific) {
-        long[] targets = offsets(pos, general);
-        if (targets.length == 0 || general.equals(specific)) {
+        Entry g = index.get(pos).get(general);
+        if (g == null || general.equals(specific)) {
             return false;
         }
-        Set<Long> goal = new HashSet<>();
-        for (long t : targets) {
-            goal.add(t);
+        long[] up = ancestors(pos, specific);
+        for (long o : g.offsets()) {
+            if (Arrays.binarySearch(up, o) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every proper ancestor synset (hypernyms, instance hypernyms, transitively) of the senses of {@code lemma}, sorted; cached per lemma. */
+    public long[] ancestors(POS pos, String lemma) {
+        Map<String, long[]> cache = ancestorCache.get(pos);
+        long[] a = cache.get(lemma);
+        if (a == null) {
+            a = computeAncestors(pos, lemma);
+            if (cache.size() < 1 << 18) {
+                cache.put(lemma, a);
+            }
+        }
+        return a;
+    }
+
+    private long[] computeAncestors(POS pos, String lemma) {
+        Entry e = index.get(pos).get(lemma);
+        if (e == null) {
+            return new long[0];
         }
         Set<Long> seen = new HashSet<>();
         ArrayDeque<Long> queue = new ArrayDeque<>();
-        for (long s : offsets(pos, specific)) {
-            if (seen.add(s)) {
-                queue.add(s);
-            }
+        for (long s : e.offsets()) {
+            queue.add(s);
         }
-        boolean first = true;
+        Set<Long> out = new HashSet<>();
+        Set<Long> expanded = new HashSet<>();
         while (!queue.isEmpty()) {
-            int n = queue.size();
-            for (int i = 0; i < n; i++) {
-                long o = queue.poll();
-                if (!first && goal.contains(o)) {
-                    return true;
-                }
-                for (Synset.Pointer p : synset(pos, o).pointers()) {
-                    if ((p.symbol().equals("@") || p.symbol().equals("@i")) && p.pos() == pos && seen.add(p.offset())) {
+            long o = queue.poll();
+            if (!expanded.add(o)) {
+                continue;
+            }
+            for (Synset.Pointer p : synset(pos, o).pointers()) {
+                if ((p.symbol().equals("@") || p.symbol().equals("@i")) && p.pos() == pos) {
+                    out.add(p.offset());
+                    if (seen.add(p.offset())) {
                         queue.add(p.offset());
                     }
                 }
             }
-            first = false;
         }
-        return false;
+        long[] a = new long[out.size()];
+        int i = 0;
+        for (long x : out) {
+            a[i++] = x;
+        }
+        Arrays.sort(a);
+        return a;
     }
 
     private Synset parseSynset(POS pos, long offset) {
