@@ -43,6 +43,7 @@ import org.unimoj.augment.retrieve.DetectedObjects;
 import org.unimoj.augment.retrieve.ObjectOverlapIndex;
 import org.unimoj.augment.retrieve.TextIndex;
 import org.unimoj.augment.rewrite.CorpusVocabulary;
+import org.unimoj.augment.rewrite.ParsedCorpus;
 import org.unimoj.augment.rewrite.Rewriters;
 import org.unimoj.data.captions.Flickr8kTokenReader;
 import org.unimoj.data.captions.KarpathyJsonReader;
@@ -142,8 +143,10 @@ public final class AugmentJob {
         });
         try {
             stage("parsing " + captions.size() + " captions");
-            List<SceneGraph> graphs = inPool(pool, () -> IntStream.range(0, captions.size()).parallel()
-                    .mapToObj(i -> parser.parseTokens(Sentences.tokens(captions.get(i).text())).graph()).toList());
+            ParsedCorpus parsed = ParsedCorpus.of(inPool(pool, () -> IntStream.range(0, captions.size()).parallel()
+                    .mapToObj(i -> parser.parseTokens(Sentences.tokens(captions.get(i).text()))).toList()));
+            List<SceneGraph> graphs = parsed.graphs();
+            ParsedCorpus.register(captions, parsed);
             CorpusVocabulary.register(captions, CorpusVocabulary.of(graphs, parser.lexicon()));
             endStage("parse");
 
@@ -194,6 +197,7 @@ public final class AugmentJob {
             return summary;
         } finally {
             CorpusVocabulary.forget(captions);
+            ParsedCorpus.forget(captions);
             workers.shutdownNow();
             pool.shutdownNow();
         }
@@ -230,6 +234,27 @@ public final class AugmentJob {
         return out;
     }
 
+    /** The splits the pairs come from: one, or train, val and test for "all". */
+    private List<String> splits() {
+        return options.split().equals("all") ? List.of("train", "val", "test") : List.of(options.split());
+    }
+
+    /** One file per split under {@code in} ({@code pattern} with "%s" for the split), or the given file; empty when one is missing and not required. */
+    private List<Path> perSplit(Path given, String pattern, String what, boolean required) {
+        if (given != null) {
+            return List.of(fromIn(given, null, what, true));
+        }
+        List<Path> out = new ArrayList<>();
+        for (String s : splits()) {
+            Path p = fromIn(null, String.format(pattern, s), what, required);
+            if (p == null) {
+                return List.of();
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
     private Path fromIn(Path given, String relative, String what, boolean required) {
         if (given != null) {
             if (!Files.isRegularFile(given)) {
@@ -256,11 +281,11 @@ public final class AugmentJob {
         inputs.put("captions", file.toString());
         List<Caption> out = new ArrayList<>();
         if (file.getFileName().toString().endsWith(".json")) {
-            Split split = Split.parse(options.split());
+            Split split = options.split().equals("all") ? null : Split.parse(options.split());
             try (KarpathyJsonReader r = KarpathyJsonReader.open(file, ReadOptions.failFast())) {
                 while (r.hasNext()) {
                     CaptionedImage img = r.next();
-                    if (img.split() == split) {
+                    if (split == null || img.split() == split) {
                         out.addAll(img.captions());
                     }
                 }
@@ -278,18 +303,20 @@ public final class AugmentJob {
 
     private Map<String, SceneGraph> imageGraphs(List<Caption> captions, List<SceneGraph> graphs) {
         Map<String, SceneGraph> out = new HashMap<>();
-        Path scenes = options.imageGraphs().equals("captions") ? null
-                : fromIn(options.scenes(), "scenes/" + options.split() + ".jsonl", "scenes", options.imageGraphs().equals("ground-truth"));
-        if (scenes != null) {
-            inputs.put("scenes", scenes.toString());
+        List<Path> scenes = options.imageGraphs().equals("captions") ? List.of()
+                : perSplit(options.scenes(), "scenes/%s.jsonl", "scenes", options.imageGraphs().equals("ground-truth"));
+        if (!scenes.isEmpty()) {
+            inputs.put("scenes", scenes.size() == 1 ? scenes.get(0).toString() : scenes.toString());
             LinkedHashSet<String> wanted = new LinkedHashSet<>();
             captions.forEach(c -> wanted.add(c.imageId()));
-            try (SceneJsonlReader r = SceneJsonlReader.open(scenes, ReadOptions.failFast())) {
-                r.forEachRemaining(s -> {
-                    if (wanted.contains(s.imageId())) {
-                        out.put(s.imageId(), ImageGraphs.fromScene(s));
-                    }
-                });
+            for (Path file : scenes) {
+                try (SceneJsonlReader r = SceneJsonlReader.open(file, ReadOptions.failFast())) {
+                    r.forEachRemaining(s -> {
+                        if (wanted.contains(s.imageId())) {
+                            out.put(s.imageId(), ImageGraphs.fromScene(s));
+                        }
+                    });
+                }
             }
             for (String id : wanted) {
                 if (!out.containsKey(id)) {
@@ -337,28 +364,35 @@ public final class AugmentJob {
             off.add("related images: --related-images 0");
             return null;
         }
-        Path features = fromIn(options.features(), "features/" + options.split() + ".tsv", "features", false);
+        List<Path> features = perSplit(options.features(), "features/%s.tsv", "features", false);
         List<Path> imagePool = options.imagePool();
         if (imagePool == null) {
             Path p = fromIn(null, "features/image_only.tsv", "image pool", false);
             imagePool = p == null ? List.of() : List.of(p);
         }
-        if (features == null || imagePool.isEmpty()) {
-            off.add("related images: " + (features == null ? "no region features of the pairs' images (give --features FILE)"
+        if (features.isEmpty() || imagePool.isEmpty()) {
+            off.add("related images: " + (features.isEmpty() ? "no region features of the pairs' images (give --features FILE)"
                     : "no image pool (give --image-pool FILE)"));
             return null;
         }
-        inputs.put("features", features.toString());
+        inputs.put("features", features.size() == 1 ? features.get(0).toString() : features.toString());
         inputs.put("image pool", imagePool.toString());
         Map<String, int[]> pairObjects = new HashMap<>();
-        int classes = readObjects(features, pairObjects);
+        int classes = -1;
+        for (Path f : features) {
+            int c = readObjects(f, pairObjects);
+            if (classes >= 0 && c != classes) {
+                throw new IllegalArgumentException("features " + f + " have " + c + " detector classes, " + features.get(0) + " " + classes);
+            }
+            classes = c;
+        }
         List<String> ids = new ArrayList<>();
         List<int[]> objects = new ArrayList<>();
         for (Path p : imagePool) {
             Map<String, int[]> m = new LinkedHashMap<>();
             int c = readObjects(p, m);
             if (c != classes) {
-                throw new IllegalArgumentException("image pool " + p + " has " + c + " detector classes but " + features + " has " + classes);
+                throw new IllegalArgumentException("image pool " + p + " has " + c + " detector classes but " + features.get(0) + " has " + classes);
             }
             m.forEach((id, o) -> {
                 ids.add(id);

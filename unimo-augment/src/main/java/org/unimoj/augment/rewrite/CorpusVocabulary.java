@@ -9,7 +9,6 @@ import org.unimoj.api.data.Caption;
 import org.unimoj.api.text.SceneGraph;
 import org.unimoj.augment.lexicon.Lexicon;
 import org.unimoj.augment.parse.CaptionParser;
-import org.unimoj.augment.parse.Sentences;
 
 /**
  * What a caption collection talks about, with frequencies: object nouns, adjectives by family, and
@@ -75,17 +74,14 @@ public final class CorpusVocabulary {
     }
 
     /**
-     * The vocabulary of a caption collection, parsed with {@code parser} (in parallel), made once per
-     * collection object: every rewriter created from the same collection shares it.
+     * The vocabulary of a caption collection, from its {@linkplain ParsedCorpus#shared shared parses},
+     * made once per collection object: every rewriter created from the same collection shares it.
      */
     public static CorpusVocabulary shared(Iterable<Caption> captions, CaptionParser parser) {
         synchronized (SHARED) {
             CorpusVocabulary v = lookup(captions);
             if (v == null) {
-                List<String> texts = new ArrayList<>();
-                captions.forEach(c -> texts.add(c.text()));
-                List<SceneGraph> graphs = texts.parallelStream().map(t -> parser.parseTokens(Sentences.tokens(t)).graph()).toList();
-                v = of(graphs, parser.lexicon());
+                v = of(ParsedCorpus.shared(captions, parser).graphs(), parser.lexicon());
                 put(captions, v);
             }
             return v;

@@ -20,6 +20,15 @@ final class Parses {
 
     static ParsedCaption of(RewriteRequest request, CaptionParser parser) {
         List<String> tokens = request.graph().tokens().isEmpty() ? Sentences.tokens(request.caption().text()) : request.graph().tokens();
+        return of(tokens, parser);
+    }
+
+    /** The parse of a caption's text (a paraphraser sees only the caption). */
+    static ParsedCaption ofText(String text, CaptionParser parser) {
+        return of(Sentences.tokens(text), parser);
+    }
+
+    private static ParsedCaption of(List<String> tokens, CaptionParser parser) {
         Entry e = LAST.get();
         if (e != null && (e.tokens() == tokens || e.tokens().equals(tokens))) {
             return e.parse();

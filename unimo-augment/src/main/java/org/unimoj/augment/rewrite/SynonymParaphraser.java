@@ -3,6 +3,8 @@ package org.unimoj.augment.rewrite;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import net.sf.extjwnl.data.POS;
@@ -31,6 +33,8 @@ public final class SynonymParaphraser implements Paraphraser {
     private final Lexicon lexicon;
     private final CorpusVocabulary vocabulary;
     private final int max;
+    private final Map<String, List<String>> nounCache = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> adjectiveCache = new ConcurrentHashMap<>();
 
     public SynonymParaphraser(CaptionParser parser, CorpusVocabulary vocabulary, int max) {
         this.parser = parser;
@@ -44,7 +48,7 @@ public final class SynonymParaphraser implements Paraphraser {
 
     @Override
     public List<String> paraphrase(Caption caption, RandomGenerator random) {
-        ParsedCaption p = parser.parseTokens(Sentences.tokens(caption.text()));
+        ParsedCaption p = Parses.ofText(caption.text(), parser);
         List<Slot> slots = slots(p);
         if (slots.isEmpty()) {
             return List.of();
@@ -142,6 +146,14 @@ public final class SynonymParaphraser implements Paraphraser {
     }
 
     private List<String> nounSynonyms(String lemma) {
+        return nounCache.computeIfAbsent(lemma, this::findNounSynonyms);
+    }
+
+    private List<String> adjectiveSynonyms(String word) {
+        return adjectiveCache.computeIfAbsent(word, this::findAdjectiveSynonyms);
+    }
+
+    private List<String> findNounSynonyms(String lemma) {
         Set<String> out = new LinkedHashSet<>();
         Set<String> classes = lexicon.nounClasses(lemma);
         if (classes != null) {
@@ -160,10 +172,10 @@ public final class SynonymParaphraser implements Paraphraser {
                 }
             }
         }
-        return new ArrayList<>(out);
+        return List.copyOf(out);
     }
 
-    private List<String> adjectiveSynonyms(String word) {
+    private List<String> findAdjectiveSynonyms(String word) {
         Set<String> out = new LinkedHashSet<>();
         Vocabulary.Adjective a = lexicon.domain().adjective(word);
         if (a != null) {
@@ -182,6 +194,6 @@ public final class SynonymParaphraser implements Paraphraser {
                 }
             }
         }
-        return new ArrayList<>(out);
+        return List.copyOf(out);
     }
 }

@@ -14,7 +14,7 @@ import org.unimoj.api.rewrite.RewriterContext;
 import org.unimoj.api.rewrite.RewriterProvider;
 import org.unimoj.augment.graph.GraphSupport;
 import org.unimoj.augment.parse.CaptionParser;
-import org.unimoj.augment.parse.ParsedCaption;
+import org.unimoj.api.text.SceneGraph;
 import org.unimoj.augment.retrieve.TextIndex;
 
 /**
@@ -59,20 +59,28 @@ public final class TfidfNegative implements RewriterProvider {
         }
         TextIndex index = TextIndex.build(ids, images, texts, TextIndex.Scoring.TFIDF);
         CaptionParser parser = Settings.parser(context);
-        return new Retriever(index, parser, Settings.integer(context, NAME, "top-k", 10, 1, 1000), Settings.integer(context, NAME, "max", 2, 1, 100));
+        return new Retriever(index, ParsedCorpus.shared(context.captions(), parser), parser, Settings.integer(context, NAME, "top-k", 10, 1, 1000),
+                Settings.integer(context, NAME, "max", 2, 1, 100));
     }
 
-    /** The rewriter over a built index. */
-    static final class Retriever implements Rewriter {
+    /** The rewriter over an index already built of every caption of {@code parses} (in the same order, grouped by image id). */
+    public static Rewriter over(TextIndex index, ParsedCorpus parses, CaptionParser parser, int topK, int max) {
+        if (index.size() != parses.size()) {
+            throw new IllegalArgumentException("the index holds " + index.size() + " texts, the parses " + parses.size());
+        }
+        return new Retriever(index, parses, parser, topK, max);
+    }
+
+    private static final class Retriever implements Rewriter {
         private final TextIndex index;
-        private final CaptionParser parser;
+        private final ParsedCorpus parses;
         private final GraphSupport support;
         private final int topK;
         private final int max;
 
-        Retriever(TextIndex index, CaptionParser parser, int topK, int max) {
+        Retriever(TextIndex index, ParsedCorpus parses, CaptionParser parser, int topK, int max) {
             this.index = index;
-            this.parser = parser;
+            this.parses = parses;
             this.support = new GraphSupport(parser.lexicon());
             this.topK = topK;
             this.max = max;
@@ -82,9 +90,9 @@ public final class TfidfNegative implements RewriterProvider {
         public List<Rewrite> rewrite(RewriteRequest request, RandomGenerator random) {
             List<Rewrite> out = new ArrayList<>(max);
             for (TextIndex.Hit h : index.search(request.caption().text(), topK, request.caption().imageId())) {
-                ParsedCaption p = parser.parseCaption(h.text());
-                if (p.graph().objects().isEmpty() || p.negated() || p.question()
-                        || support.check(request.imageGraph(), p.graph()) != GraphSupport.Support.UNSUPPORTED) {
+                SceneGraph g = parses.graph(h.ordinal());
+                if (g.objects().isEmpty() || !parses.statement(h.ordinal())
+                        || support.check(request.imageGraph(), g) != GraphSupport.Support.UNSUPPORTED) {
                     continue;
                 }
                 out.add(new Rewrite(h.text(), NAME, Granularity.SENTENCE, Polarity.NEGATIVE,

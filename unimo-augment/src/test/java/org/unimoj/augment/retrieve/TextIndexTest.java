@@ -1,0 +1,54 @@
+package org.unimoj.augment.retrieve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unimoj.api.data.Caption;
+import org.unimoj.augment.SharedFiles;
+
+/**
+ * The term-at-a-time search returns Lucene's own hits: the same texts with the same scores as Lucene's
+ * IndexSearcher, for classic TF-IDF and for BM25, on the Flickr8k captions.
+ */
+class TextIndexTest {
+
+    @Test
+    void termAtATimeSearchEqualsLuceneSearchForTfidfAndBm25() {
+        List<Caption> captions = SharedFiles.flickr8k();
+        List<String> ids = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Caption c : captions) {
+            ids.add(c.id());
+            groups.add(c.imageId());
+            texts.add(c.text());
+        }
+        for (TextIndex.Scoring scoring : TextIndex.Scoring.values()) {
+            try (TextIndex index = TextIndex.build(ids, groups, texts, scoring)) {
+                int compared = 0;
+                int sameOrder = 0;
+                for (int i = 0; i < captions.size(); i += 97) {
+                    List<TextIndex.Hit> ours = index.search(texts.get(i), 10, groups.get(i));
+                    List<TextIndex.Hit> lucene = index.searchWithLucene(texts.get(i), 10, groups.get(i));
+                    assertEquals(lucene.size(), ours.size(), texts.get(i));
+                    boolean same = true;
+                    for (int k = 0; k < ours.size(); k++) {
+                        // Float sums may differ in the last bit; the scores at each rank must agree.
+                        assertEquals(lucene.get(k).score(), ours.get(k).score(), 1e-4 * Math.abs(lucene.get(k).score()),
+                                scoring + " rank " + k + " of '" + texts.get(i) + "'");
+                        same &= lucene.get(k).ordinal() == ours.get(k).ordinal();
+                        assertTrue(!ours.get(k).group().equals(groups.get(i)), "a caption of the query's own image");
+                    }
+                    sameOrder += same ? 1 : 0;
+                    compared++;
+                }
+                System.out.printf("text index %s: %d queries, %d with the very same hits in the same order (the rest differ only among equal scores)%n",
+                        scoring, compared, sameOrder);
+                assertTrue(sameOrder >= 0.95 * compared, scoring + ": " + sameOrder + " of " + compared);
+            }
+        }
+    }
+}
