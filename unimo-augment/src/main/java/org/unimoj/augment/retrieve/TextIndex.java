@@ -80,21 +80,13 @@ public final class TextIndex implements AutoCloseable {
     private final Map<String, Postings> postings = new java.util.HashMap<>();
     /** Per text ordinal: its length norm as Lucene encoded it. */
     private final long[] norms;
-    /** Per thread: score accumulators and the touched ordinals (all zero between searches). */
-    private final ThreadLocal<Accumulator> accumulators;
+    /** Per thread: the accumulators of one block of ordinals (all zero between searches). */
+    private final ThreadLocal<float[]> accumulators = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     private record Postings(int[] ordinals, float[] scores) {}
 
-    private static final class Accumulator {
-        final double[] score;
-        final int[] touched;
-        int count;
-
-        Accumulator(int n) {
-            score = new double[n];
-            touched = new int[n];
-        }
-    }
+    /** Ordinals scored together: their float accumulators (32 KB) stay in a core's level-1/2 cache. */
+    private static final int BLOCK = 8192;
 
     private TextIndex(List<String> ids, List<String> groups, List<String> texts, Scoring scoring) {
         int n = texts.size();
@@ -132,7 +124,6 @@ public final class TextIndex implements AutoCloseable {
             searcher.setSimilarity(similarity);
             norms = new long[n];
             loadPostings();
-            accumulators = ThreadLocal.withInitial(() -> new Accumulator(n));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the text index: " + e.getMessage(), e);
         }
@@ -243,11 +234,32 @@ public final class TextIndex implements AutoCloseable {
             }
             org.apache.lucene.search.TermStatistics ts = searcher.termStatistics(new Term(FIELD, e.getKey()), total, ttf);
             Similarity.SimScorer scorer = similarity.scorer(1f, stats, ts);
+            sortByOrdinal(ords, freqs);
             float[] scores = new float[total];
             for (int i = 0; i < total; i++) {
                 scores[i] = scorer.score(freqs[i], norms[ords[i]]);
             }
             postings.put(e.getKey(), new Postings(ords, scores));
+        }
+    }
+
+    /** Sorts postings by ordinal (they are already, unless Lucene reordered documents), carrying the frequencies along. */
+    private static void sortByOrdinal(int[] ords, int[] freqs) {
+        boolean sorted = true;
+        for (int i = 1; i < ords.length && sorted; i++) {
+            sorted = ords[i - 1] < ords[i];
+        }
+        if (sorted) {
+            return;
+        }
+        long[] packed = new long[ords.length];
+        for (int i = 0; i < ords.length; i++) {
+            packed[i] = (long) ords[i] << 32 | freqs[i];
+        }
+        java.util.Arrays.sort(packed);
+        for (int i = 0; i < ords.length; i++) {
+            ords[i] = (int) (packed[i] >>> 32);
+            freqs[i] = (int) packed[i];
         }
     }
 
@@ -260,45 +272,58 @@ public final class TextIndex implements AutoCloseable {
         if (terms.isEmpty() || k <= 0) {
             return List.of();
         }
-        Accumulator acc = accumulators.get();
-        try {
-            for (Map.Entry<String, Integer> t : terms.entrySet()) {
-                Postings p = postings.get(t.getKey());
-                if (p == null) {
-                    continue;
-                }
-                double boost = t.getValue();
-                int[] ords = p.ordinals();
-                float[] scores = p.scores();
-                double[] sc = acc.score;
-                int[] touched = acc.touched;
-                int count = acc.count;
-                for (int i = 0; i < ords.length; i++) {
-                    int o = ords[i];
-                    double before = sc[o];
-                    touched[count] = o;
-                    count += before == 0 ? 1 : 0; // scores are positive: zero means not touched yet (no branch to mispredict)
-                    sc[o] = before + boost * scores[i];
-                }
-                acc.count = count;
+        int m = 0;
+        int[][] ords = new int[terms.size()][];
+        float[][] scores = new float[terms.size()][];
+        float[] boosts = new float[terms.size()];
+        for (Map.Entry<String, Integer> t : terms.entrySet()) {
+            Postings p = postings.get(t.getKey());
+            if (p != null) {
+                ords[m] = p.ordinals();
+                scores[m] = p.scores();
+                boosts[m] = t.getValue();
+                m++;
             }
-            Selection top = new Selection(k);
-            select(acc, top, query, excludeGroup);
-            return top.hits(this);
-        } finally {
-            for (int i = 0; i < acc.count; i++) {
-                acc.score[acc.touched[i]] = 0;
+        }
+        Selection top = new Selection(k);
+        if (m == 0) {
+            return List.of();
+        }
+        // Block by block of ordinals, so the accumulators stay in the core's cache: each term's postings (ascending)
+        // are added into the block, then the block is scanned in ordinal order and cleared.
+        float[] block = accumulators.get();
+        int[] cursor = new int[m];
+        for (int base = 0; base < texts.length; base += BLOCK) {
+            int limit = base + BLOCK;
+            boolean any = false;
+            for (int t = 0; t < m; t++) {
+                int[] o = ords[t];
+                float[] s = scores[t];
+                float b = boosts[t];
+                int c = cursor[t];
+                int start = c;
+                while (c < o.length && o[c] < limit) {
+                    block[o[c] - base] += b * s[c];
+                    c++;
+                }
+                cursor[t] = c;
+                any |= c > start;
             }
-            acc.count = 0;
+            if (!any) {
+                continue;
+            }
+            int end = Math.min(BLOCK, texts.length - base);
+            float floor = top.full() ? top.kth() : 0f;
+            for (int i = 0; i < end; i++) {
+                float v = block[i];
+                if (v > floor || v == floor && v > 0 && top.competitive(v, base + i)) {
+                    offer(top, base + i, v, query, excludeGroup);
+                    floor = top.full() ? top.kth() : 0f;
+                }
+            }
+            java.util.Arrays.fill(block, 0, end, 0f);
         }
-    }
-
-    /** Offers every touched text with its accumulated score. */
-    private void select(Accumulator acc, Selection top, String query, String excludeGroup) {
-        for (int i = 0; i < acc.count; i++) {
-            int o = acc.touched[i];
-            offer(top, o, (float) acc.score[o], query, excludeGroup);
-        }
+        return top.hits(this);
     }
 
     private void offer(Selection top, int o, float sc, String query, String excludeGroup) {
