@@ -128,6 +128,7 @@ public final class AugmentJob {
 
     public AugmentSummary run() {
         long t0 = System.nanoTime();
+        List<RewriterProvider> selected = Rewriters.select(options.rewriters(), available);
         Path outDir = prepareOut();
         stage("reading captions");
         List<Caption> captions = readCaptions();
@@ -155,7 +156,6 @@ public final class AugmentJob {
             endStage("image graphs");
 
             stage("creating rewriters");
-            List<RewriterProvider> selected = Rewriters.select(options.rewriters(), available);
             List<Rewriter> rewriters = new ArrayList<>();
             for (RewriterProvider p : selected) {
                 long s = System.nanoTime();

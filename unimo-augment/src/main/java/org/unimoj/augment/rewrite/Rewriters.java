@@ -34,7 +34,7 @@ public final class Rewriters {
         g.put("scene-graph", List.of(ObjectSwap.NAME, AttributeSwap.NAME, RelationSwap.NAME));
         g.put("length", List.of(DropAttribute.NAME, DropRelation.NAME, AddAttribute.NAME));
         g.put("pattern", List.of(Negation.NAME, Question.NAME));
-        return Map.copyOf(g);
+        return java.util.Collections.unmodifiableMap(g);
     }
 
     /** Every provider visible from {@code loader}, by name, in service-file order. */
