@@ -82,6 +82,8 @@ public final class TextIndex implements AutoCloseable {
     private final long[] norms;
     /** Per thread: the accumulators of one block of ordinals (all zero between searches). */
     private final ThreadLocal<float[]> accumulators = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    /** Per thread: which accumulators of the block a search touched, one bit each. */
+    private final ThreadLocal<long[]> touchedBits = ThreadLocal.withInitial(() -> new long[BLOCK / 64]);
 
     private record Postings(int[] ordinals, float[] scores) {}
 
@@ -292,6 +294,7 @@ public final class TextIndex implements AutoCloseable {
         // Block by block of ordinals, so the accumulators stay in the core's cache: each term's postings (ascending)
         // are added into the block, then the block is scanned in ordinal order and cleared.
         float[] block = accumulators.get();
+        long[] touched = touchedBits.get();
         int[] cursor = new int[m];
         for (int base = 0; base < texts.length; base += BLOCK) {
             int limit = base + BLOCK;
@@ -303,7 +306,9 @@ public final class TextIndex implements AutoCloseable {
                 int c = cursor[t];
                 int start = c;
                 while (c < o.length && o[c] < limit) {
-                    block[o[c] - base] += b * s[c];
+                    int d = o[c] - base;
+                    block[d] += b * s[c];
+                    touched[d >>> 6] |= 1L << d;
                     c++;
                 }
                 cursor[t] = c;
@@ -312,16 +317,25 @@ public final class TextIndex implements AutoCloseable {
             if (!any) {
                 continue;
             }
-            int end = Math.min(BLOCK, texts.length - base);
+            // Only the touched accumulators are read (and cleared), in ordinal order.
             float floor = top.full() ? top.kth() : 0f;
-            for (int i = 0; i < end; i++) {
-                float v = block[i];
-                if (v > floor || v == floor && v > 0 && top.competitive(v, base + i)) {
-                    offer(top, base + i, v, query, excludeGroup);
-                    floor = top.full() ? top.kth() : 0f;
+            for (int w = 0; w < touched.length; w++) {
+                long x = touched[w];
+                if (x == 0) {
+                    continue;
+                }
+                touched[w] = 0;
+                while (x != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(x);
+                    x &= x - 1;
+                    float v = block[i];
+                    block[i] = 0;
+                    if (v > floor || v == floor && top.competitive(v, base + i)) {
+                        offer(top, base + i, v, query, excludeGroup);
+                        floor = top.full() ? top.kth() : 0f;
+                    }
                 }
             }
-            java.util.Arrays.fill(block, 0, end, 0f);
         }
         return top.hits(this);
     }
