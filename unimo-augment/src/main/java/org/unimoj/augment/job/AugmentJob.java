@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -98,10 +99,9 @@ public final class AugmentJob {
     private final Map<String, RewriterProvider> available;
     private final Progress progress;
     private final CaptionParser parser;
-    private final Map<String, Double> seconds = new LinkedHashMap<>();
-    private final Map<String, String> inputs = new LinkedHashMap<>();
-    private final List<String> off = new ArrayList<>();
-    private long stageStart;
+    private final Map<String, Double> seconds = new ConcurrentHashMap<>();
+    private final Map<String, String> inputs = new ConcurrentHashMap<>();
+    private final List<String> off = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A job with the rewriters on this module's class path. */
     public AugmentJob(AugmentOptions options, Progress progress) {
@@ -116,23 +116,12 @@ public final class AugmentJob {
         this.parser = CaptionParser.standard();
     }
 
-    private void stage(String name) {
-        long now = System.nanoTime();
-        stageStart = now;
-        progress.stage(name);
-    }
-
-    private void endStage(String key) {
-        seconds.put(key, (System.nanoTime() - stageStart) / 1e9);
-    }
-
     public AugmentSummary run() {
         long t0 = System.nanoTime();
         List<RewriterProvider> selected = Rewriters.select(options.rewriters(), available);
         Path outDir = prepareOut();
-        stage("reading captions");
-        List<Caption> captions = readCaptions();
-        endStage("read captions");
+        progress.stage("reading captions");
+        List<Caption> captions = timed("read captions", this::readCaptions);
         if (captions.isEmpty()) {
             throw new IllegalArgumentException("no captions of split '" + options.split() + "' in " + inputs.get("captions"));
         }
@@ -143,40 +132,39 @@ public final class AugmentJob {
             return t;
         });
         try {
-            stage("parsing " + captions.size() + " captions");
-            ParsedCorpus parsed = ParsedCorpus.of(inPool(pool, () -> IntStream.range(0, captions.size()).parallel()
-                    .mapToObj(i -> parser.parseTokens(Sentences.tokens(captions.get(i).text()))).toList()));
+            // The indexes of the corpus and of the image pool, and the ground-truth graphs, are made while the captions are parsed.
+            progress.stage("parsing " + captions.size() + " captions; reading the scenes, the text corpus and the region features");
+            CompletableFuture<TextIndex> textsLater = CompletableFuture.supplyAsync(() -> timed("text index", this::textIndex), workers);
+            CompletableFuture<ImageRetrieval> imagesLater = CompletableFuture.supplyAsync(() -> timed("image index", this::imageRetrieval), workers);
+            CompletableFuture<Map<String, SceneGraph>> truthLater = CompletableFuture.supplyAsync(
+                    () -> timed("image graphs", () -> groundTruthGraphs(captions)), workers);
+            ParsedCorpus parsed = timed("parse", () -> ParsedCorpus.of(inPool(pool, () -> IntStream.range(0, captions.size()).parallel()
+                    .mapToObj(i -> parser.parseTokens(Sentences.tokens(captions.get(i).text()))).toList())));
             List<SceneGraph> graphs = parsed.graphs();
             ParsedCorpus.register(captions, parsed);
             CorpusVocabulary.register(captions, CorpusVocabulary.of(graphs, parser.lexicon()));
-            endStage("parse");
+            Map<String, SceneGraph> truth = join(truthLater);
+            Map<String, SceneGraph> imageGraphs = truth != null ? truth : timed("image graphs", () -> captionGraphs(captions, graphs));
 
-            stage("image graphs");
-            Map<String, SceneGraph> imageGraphs = imageGraphs(captions, graphs);
-            endStage("image graphs");
+            progress.stage("creating rewriters");
+            List<Rewriter> rewriters = timed("create rewriters", () -> {
+                List<Rewriter> out = new ArrayList<>();
+                for (RewriterProvider p : selected) {
+                    Map<String, String> settings = options.rewriterSettings().getOrDefault(p.name(), Map.of());
+                    out.add(timed("create " + p.name(), () -> p.create(new RewriterContext(parser, captions, settings, options.seed()))));
+                }
+                return out;
+            });
+            TextIndex texts = join(textsLater);
+            ImageRetrieval images = join(imagesLater);
 
-            stage("creating rewriters");
-            List<Rewriter> rewriters = new ArrayList<>();
-            for (RewriterProvider p : selected) {
-                long s = System.nanoTime();
-                Map<String, String> settings = options.rewriterSettings().getOrDefault(p.name(), Map.of());
-                rewriters.add(p.create(new RewriterContext(parser, captions, settings, options.seed())));
-                seconds.put("create " + p.name(), (System.nanoTime() - s) / 1e9);
-            }
-            endStage("create rewriters");
-
-            stage("text index");
-            TextIndex texts = textIndex();
-            endStage("text index");
-            stage("image index");
-            ImageRetrieval images = imageRetrieval(pool);
-            endStage("image index");
-
-            stage("augmenting " + captions.size() + " pairs");
+            progress.stage("augmenting " + captions.size() + " pairs");
             Loop loop = new Loop(captions, graphs, imageGraphs, selected, rewriters, texts, images);
             Path tmp = outDir.resolve(PAIRS_FILE + ".tmp");
-            loop.run(workers, tmp);
-            endStage("augment");
+            timed("augment", () -> {
+                loop.run(workers, tmp);
+                return null;
+            });
             if (texts != null) {
                 texts.close();
             }
@@ -189,10 +177,12 @@ public final class AugmentJob {
                         loop.rewrites[k], loop.pairsWith[k]));
             }
             long distinctImages = captions.stream().map(Caption::imageId).distinct().count();
-            String graphSource = options.imageGraphs().equals("captions") || !inputs.containsKey("scenes") ? "captions" : "ground-truth";
+            String graphSource = truth != null ? "ground-truth" : "captions";
+            List<String> offSorted = new ArrayList<>(off);
+            java.util.Collections.sort(offSorted);
             AugmentSummary summary = new AugmentSummary(captions.size(), distinctImages, options.seed(), graphSource, counts,
                     new AugmentSummary.Counts(loop.relatedImages, loop.pairsWithImages), new AugmentSummary.Counts(loop.relatedTexts, loop.pairsWithTexts),
-                    inputs, off, seconds, options.threads());
+                    new java.util.TreeMap<>(inputs), offSorted, orderedSeconds(selected), options.threads());
             summary.write(outDir.resolve(SUMMARY_FILE));
             return summary;
         } finally {
@@ -200,6 +190,39 @@ public final class AugmentJob {
             ParsedCorpus.forget(captions);
             workers.shutdownNow();
             pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code step} and records its wall time under {@code name}. */
+    private <T> T timed(String name, java.util.function.Supplier<T> step) {
+        long s = System.nanoTime();
+        T t = step.get();
+        seconds.put(name, (System.nanoTime() - s) / 1e9);
+        return t;
+    }
+
+    /** Stage times in the order the job runs them (the setup stages overlap). */
+    private Map<String, Double> orderedSeconds(List<RewriterProvider> selected) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>(List.of("read captions", "parse", "image graphs", "text index", "image index", "create rewriters"));
+        for (RewriterProvider p : selected) {
+            order.add("create " + p.name());
+        }
+        order.addAll(List.of("augment", "total"));
+        for (String k : order) {
+            Double v = seconds.get(k);
+            if (v != null) {
+                out.put(k, Math.round(v * 1000) / 1000.0);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -301,30 +324,37 @@ public final class AugmentJob {
         return out;
     }
 
-    private Map<String, SceneGraph> imageGraphs(List<Caption> captions, List<SceneGraph> graphs) {
+    /** The ground-truth graphs of the pairs' images, or null when there are none (or --image-graphs captions). */
+    private Map<String, SceneGraph> groundTruthGraphs(List<Caption> captions) {
         Map<String, SceneGraph> out = new HashMap<>();
         List<Path> scenes = options.imageGraphs().equals("captions") ? List.of()
                 : perSplit(options.scenes(), "scenes/%s.jsonl", "scenes", options.imageGraphs().equals("ground-truth"));
-        if (!scenes.isEmpty()) {
-            inputs.put("scenes", scenes.size() == 1 ? scenes.get(0).toString() : scenes.toString());
-            LinkedHashSet<String> wanted = new LinkedHashSet<>();
-            captions.forEach(c -> wanted.add(c.imageId()));
-            for (Path file : scenes) {
-                try (SceneJsonlReader r = SceneJsonlReader.open(file, ReadOptions.failFast())) {
-                    r.forEachRemaining(s -> {
-                        if (wanted.contains(s.imageId())) {
-                            out.put(s.imageId(), ImageGraphs.fromScene(s));
-                        }
-                    });
-                }
-            }
-            for (String id : wanted) {
-                if (!out.containsKey(id)) {
-                    throw new IllegalArgumentException("scenes " + scenes + ": no scene of image " + id + " (use --image-graphs captions)");
-                }
-            }
-            return out;
+        if (scenes.isEmpty()) {
+            return null;
         }
+        inputs.put("scenes", scenes.size() == 1 ? scenes.get(0).toString() : scenes.toString());
+        LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        captions.forEach(c -> wanted.add(c.imageId()));
+        for (Path file : scenes) {
+            try (SceneJsonlReader r = SceneJsonlReader.open(file, ReadOptions.failFast())) {
+                r.forEachRemaining(s -> {
+                    if (wanted.contains(s.imageId())) {
+                        out.put(s.imageId(), ImageGraphs.fromScene(s));
+                    }
+                });
+            }
+        }
+        for (String id : wanted) {
+            if (!out.containsKey(id)) {
+                throw new IllegalArgumentException("scenes " + scenes + ": no scene of image " + id + " (use --image-graphs captions)");
+            }
+        }
+        return out;
+    }
+
+    /** Each image's graph as the union of its captions' graphs. */
+    private Map<String, SceneGraph> captionGraphs(List<Caption> captions, List<SceneGraph> graphs) {
+        Map<String, SceneGraph> out = new HashMap<>();
         Map<String, List<SceneGraph>> byImage = new LinkedHashMap<>();
         for (int i = 0; i < captions.size(); i++) {
             byImage.computeIfAbsent(captions.get(i).imageId(), k -> new ArrayList<>()).add(graphs.get(i));
@@ -359,7 +389,7 @@ public final class AugmentJob {
     /** The image pool's index and the detected objects of the pairs' images. */
     private record ImageRetrieval(ObjectOverlapIndex index, Map<String, int[]> pairObjects) {}
 
-    private ImageRetrieval imageRetrieval(ForkJoinPool pool) {
+    private ImageRetrieval imageRetrieval() {
         if (options.relatedImages() == 0) {
             off.add("related images: --related-images 0");
             return null;

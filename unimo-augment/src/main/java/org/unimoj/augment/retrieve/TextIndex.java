@@ -89,6 +89,12 @@ public final class TextIndex implements AutoCloseable {
 
     /** Ordinals scored together: their float accumulators (32 KB) stay in a core's level-1/2 cache. */
     private static final int BLOCK = 8192;
+    /** How many more texts a kept ranking holds than asked for, to leave room for the exclusions. */
+    private static final int SLACK = 8;
+    /** Rankings kept at most (about 200 bytes each). */
+    private static final int MAX_CACHED = 1 << 18;
+
+    private final Map<String, Ranking> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TextIndex(List<String> ids, List<String> groups, List<String> texts, Scoring scoring) {
         int n = texts.size();
@@ -274,6 +280,52 @@ public final class TextIndex implements AutoCloseable {
         if (terms.isEmpty() || k <= 0) {
             return List.of();
         }
+        // Texts with the same analysed words rank the same: the ranking is kept, a little longer than asked, without
+        // exclusions; the exclusions (the query's group, the query's own text) are applied to it afterwards. Filtering a
+        // ranking by (score, ordinal) keeps its order, so a kept ranking gives exactly what a fresh search would.
+        String key = key(terms);
+        Ranking r = cache.get(key);
+        if (r == null || r.ordinals().length < k + SLACK && !r.complete()) {
+            r = rank(terms, k + SLACK, null, null);
+            if (cache.size() < MAX_CACHED) {
+                cache.put(key, r);
+            }
+        }
+        List<Hit> out = new ArrayList<>(k);
+        for (int i = 0; i < r.ordinals().length && out.size() < k; i++) {
+            int o = r.ordinals()[i];
+            if (excludeGroup != null && groups != null && excludeGroup.equals(groups[o]) || texts[o].equals(query)) {
+                continue;
+            }
+            out.add(new Hit(o, ids[o], groups == null ? null : groups[o], texts[o], r.scores()[i]));
+        }
+        if (out.size() < k && !r.complete()) {
+            return rank(terms, k, query, excludeGroup).hits(this);
+        }
+        return out;
+    }
+
+    /** A ranking of the texts for some words: ordinals and scores, best first; complete when it holds every text with a positive score. */
+    private record Ranking(int[] ordinals, float[] scores, boolean complete) {
+        List<Hit> hits(TextIndex index) {
+            List<Hit> out = new ArrayList<>(ordinals.length);
+            for (int i = 0; i < ordinals.length; i++) {
+                int o = ordinals[i];
+                out.add(new Hit(o, index.ids[o], index.groups == null ? null : index.groups[o], index.texts[o], scores[i]));
+            }
+            return out;
+        }
+    }
+
+    private static String key(Map<String, Integer> terms) {
+        List<String> parts = new ArrayList<>(terms.size());
+        terms.forEach((t, c) -> parts.add(c == 1 ? t : t + "^" + c));
+        java.util.Collections.sort(parts);
+        return String.join(" ", parts);
+    }
+
+    /** The best {@code n} texts for {@code terms}, leaving out group {@code excludeGroup} and text {@code query} (either may be null). */
+    private Ranking rank(Map<String, Integer> terms, int n, String query, String excludeGroup) {
         int m = 0;
         int[][] ords = new int[terms.size()][];
         float[][] scores = new float[terms.size()][];
@@ -287,10 +339,7 @@ public final class TextIndex implements AutoCloseable {
                 m++;
             }
         }
-        Selection top = new Selection(k);
-        if (m == 0) {
-            return List.of();
-        }
+        Selection top = new Selection(n);
         // Block by block of ordinals, so the accumulators stay in the core's cache: each term's postings (ascending)
         // are added into the block, then the block is scanned in ordinal order and cleared.
         float[] block = accumulators.get();
@@ -337,14 +386,14 @@ public final class TextIndex implements AutoCloseable {
                 }
             }
         }
-        return top.hits(this);
+        return top.ranking();
     }
 
     private void offer(Selection top, int o, float sc, String query, String excludeGroup) {
         if (!top.competitive(sc, o)) {
             return;
         }
-        if (excludeGroup != null && groups != null && excludeGroup.equals(groups[o]) || texts[o].equals(query)) {
+        if (excludeGroup != null && groups != null && excludeGroup.equals(groups[o]) || query != null && texts[o].equals(query)) {
             return;
         }
         top.add(sc, o);
@@ -390,13 +439,8 @@ public final class TextIndex implements AutoCloseable {
             score[pos] = sc;
         }
 
-        List<Hit> hits(TextIndex index) {
-            List<Hit> out = new ArrayList<>(have);
-            for (int i = 0; i < have; i++) {
-                int o = best[i];
-                out.add(new Hit(o, index.ids[o], index.groups == null ? null : index.groups[o], index.texts[o], score[i]));
-            }
-            return out;
+        Ranking ranking() {
+            return new Ranking(java.util.Arrays.copyOf(best, have), java.util.Arrays.copyOf(score, have), have < k);
         }
     }
 

@@ -44,6 +44,11 @@ class TextIndexTest {
                     }
                     sameOrder += same ? 1 : 0;
                     compared++;
+                    // A kept ranking serves the same words again: another caption of another image, and fewer hits.
+                    assertEquals(ours, index.search(texts.get(i), 10, groups.get(i)));
+                    int j = (i + 5) % captions.size();
+                    assertEquals(index.searchWithLucene(texts.get(i), 3, groups.get(j)).stream().map(TextIndex.Hit::ordinal).toList(),
+                            index.search(texts.get(i), 3, groups.get(j)).stream().map(TextIndex.Hit::ordinal).toList());
                 }
                 System.out.printf("text index %s: %d queries, %d with the very same hits in the same order (the rest differ only among equal scores)%n",
                         scoring, compared, sameOrder);
