@@ -60,6 +60,7 @@ public final class Lexicon {
     private final PredicateLexicon predicates = new PredicateLexicon();
     private final Set<String> personLemmas = new HashSet<>();
     private final Map<String, WordInfo> infos = new ConcurrentHashMap<>();
+    private final Map<String, Predicate> madePredicates = new ConcurrentHashMap<>();
 
     public Lexicon(Vocabulary domain, WordNet wordNet) {
         this.domain = domain;
@@ -244,6 +245,17 @@ public final class Lexicon {
         if (p != null) {
             return p;
         }
+        p = madePredicates.get(name);
+        if (p == null) {
+            p = makePredicate(name);
+            if (madePredicates.size() < 1 << 16) {
+                madePredicates.put(name, p);
+            }
+        }
+        return p;
+    }
+
+    private Predicate makePredicate(String name) {
         String[] words = name.split(" ");
         String head = words[0];
         List<String> rest = List.of(words).subList(1, words.length);
