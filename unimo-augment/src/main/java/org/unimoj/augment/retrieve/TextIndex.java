@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -65,6 +64,9 @@ public final class TextIndex implements AutoCloseable {
     public record Hit(int ordinal, String id, String group, String text, float score) {}
 
     private static final String FIELD = "text";
+    private static final int INDEX_THREADS = Runtime.getRuntime().availableProcessors();
+    /** Documents and frequencies are all a bag-of-words score needs: no positions, no stored text. */
+    private static final org.apache.lucene.document.FieldType TEXT_TYPE = textType();
     private static final String ORDINAL = "ord";
 
     private final Analyzer analyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -109,15 +111,38 @@ public final class TextIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity).setRAMBufferSizeMB(256)
                     .setMergePolicy(new LogDocMergePolicy()).setCommitOnClose(true);
             try (IndexWriter w = new IndexWriter(directory, config)) {
-                Document doc = new Document();
-                TextField text = new TextField(FIELD, "", Field.Store.NO);
-                NumericDocValuesField ord = new NumericDocValuesField(ORDINAL, 0);
-                doc.add(text);
-                doc.add(ord);
-                for (int i = 0; i < n; i++) {
-                    text.setStringValue(this.texts[i]);
-                    ord.setLongValue(i);
-                    w.addDocument(doc);
+                // Both cores add documents; which doc id a text gets then varies, so each carries its ordinal.
+                int threads = Math.min(INDEX_THREADS, Math.max(1, n / 10_000));
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+                try {
+                    List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        int from = (int) ((long) n * t / threads);
+                        int to = (int) ((long) n * (t + 1) / threads);
+                        parts.add(pool.submit(() -> {
+                            Document doc = new Document();
+                            Field text = new Field(FIELD, "", TEXT_TYPE);
+                            NumericDocValuesField ord = new NumericDocValuesField(ORDINAL, 0);
+                            doc.add(text);
+                            doc.add(ord);
+                            for (int i = from; i < to; i++) {
+                                text.setStringValue(this.texts[i]);
+                                ord.setLongValue(i);
+                                w.addDocument(doc);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<?> f : parts) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while indexing", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
                 }
             }
             reader = DirectoryReader.open(directory);
@@ -135,6 +160,15 @@ public final class TextIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the text index: " + e.getMessage(), e);
         }
+    }
+
+    private static org.apache.lucene.document.FieldType textType() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType();
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        t.setTokenized(true);
+        t.setStored(false);
+        t.freeze();
+        return t;
     }
 
     /**

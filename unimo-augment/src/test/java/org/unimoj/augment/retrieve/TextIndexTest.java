@@ -37,22 +37,42 @@ class TextIndexTest {
                     boolean same = true;
                     for (int k = 0; k < ours.size(); k++) {
                         // Float sums may differ in the last bit; the scores at each rank must agree.
-                        assertEquals(lucene.get(k).score(), ours.get(k).score(), 1e-4 * Math.abs(lucene.get(k).score()),
-                                scoring + " rank " + k + " of '" + texts.get(i) + "'");
+                        float score = lucene.get(k).score();
+                        assertEquals(score, ours.get(k).score(), 1e-4 * Math.abs(score), scoring + " rank " + k + " of '" + texts.get(i) + "'");
                         same &= lucene.get(k).ordinal() == ours.get(k).ordinal();
                         assertTrue(!ours.get(k).group().equals(groups.get(i)), "a caption of the query's own image");
+                    }
+                    // Equal scores are ordered by doc id in Lucene, by the order texts were given here (the index is built on
+                    // several threads, so the two differ): each run of equal scores that ends before the last rank must hold the
+                    // same texts; the last run may be cut differently.
+                    int from = 0;
+                    while (from < ours.size()) {
+                        int to = from + 1;
+                        while (to < ours.size() && Math.abs(lucene.get(to).score() - lucene.get(from).score()) <= 1e-4 * lucene.get(from).score()) {
+                            to++;
+                        }
+                        if (to < ours.size()) {
+                            assertEquals(java.util.Set.copyOf(lucene.subList(from, to).stream().map(TextIndex.Hit::ordinal).toList()),
+                                    java.util.Set.copyOf(ours.subList(from, to).stream().map(TextIndex.Hit::ordinal).toList()),
+                                    scoring + " ranks " + from + ".." + to + " of '" + texts.get(i) + "'");
+                        }
+                        from = to;
                     }
                     sameOrder += same ? 1 : 0;
                     compared++;
                     // A kept ranking serves the same words again: another caption of another image, and fewer hits.
                     assertEquals(ours, index.search(texts.get(i), 10, groups.get(i)));
                     int j = (i + 5) % captions.size();
-                    assertEquals(index.searchWithLucene(texts.get(i), 3, groups.get(j)).stream().map(TextIndex.Hit::ordinal).toList(),
-                            index.search(texts.get(i), 3, groups.get(j)).stream().map(TextIndex.Hit::ordinal).toList());
+                    List<TextIndex.Hit> l3 = index.searchWithLucene(texts.get(i), 3, groups.get(j));
+                    List<TextIndex.Hit> o3 = index.search(texts.get(i), 3, groups.get(j));
+                    assertEquals(l3.size(), o3.size());
+                    for (int k = 0; k < o3.size(); k++) {
+                        assertEquals(l3.get(k).score(), o3.get(k).score(), 1e-4 * l3.get(k).score());
+                    }
                 }
-                System.out.printf("text index %s: %d queries, %d with the very same hits in the same order (the rest differ only among equal scores)%n",
-                        scoring, compared, sameOrder);
-                assertTrue(sameOrder >= 0.95 * compared, scoring + ": " + sameOrder + " of " + compared);
+                System.out.printf("text index %s: %d queries, same scores at every rank; %d with the very same hits in the same order "
+                        + "(the rest differ only in the order of equal scores)%n", scoring, compared, sameOrder);
+                assertTrue(compared > 400);
             }
         }
     }
