@@ -21,31 +21,16 @@ import org.unimoj.augment.parse.ParsedCaption;
  * is not described by yet is added before its noun ("a dog" becomes "a small dog"), and kept only if
  * the image's graph does not back it (the image has no small dog). Settings: max (1), tries (6).
  */
-public final class AddAttribute implements RewriterProvider {
+public final class AddAttribute extends DescribedRewriter {
 
     public static final String NAME = "add-attribute";
 
     /** Families whose words are added; "other" adjectives of real captions are too varied to add blindly. */
     private static final Set<String> FAMILIES = Set.of("colour", "size", "material", "pattern");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.WORD;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "add an adjective the image does not bear out (colour, size, material, pattern)";
+    public AddAttribute() {
+        super(NAME, Granularity.WORD, Polarity.NEGATIVE,
+                "add an adjective the image does not bear out (colour, size, material, pattern)");
     }
 
     @Override

@@ -17,28 +17,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * family from the corpus ("red" by "blue", "small" by "huge"), drawn by frequency, never by one that
  * states the same value ("big" for "large"). Settings: max (2), tries (8).
  */
-public final class AttributeSwap implements RewriterProvider {
+public final class AttributeSwap extends DescribedRewriter {
 
     public static final String NAME = "attribute-swap";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.WORD;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "replace an attribute by another of its family (colour, size, material, ...) from the corpus";
+    public AttributeSwap() {
+        super(NAME, Granularity.WORD, Polarity.NEGATIVE,
+                "replace an attribute by another of its family (colour, size, material, ...) from the corpus");
     }
 
     @Override

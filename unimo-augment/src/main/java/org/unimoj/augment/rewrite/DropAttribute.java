@@ -19,28 +19,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * becomes "a book which is small"). Adjectives of plural objects stay: "two black dogs" does not
  * entail "two dogs". Settings: max (1), tries (3).
  */
-public final class DropAttribute implements RewriterProvider {
+public final class DropAttribute extends DescribedRewriter {
 
     public static final String NAME = "drop-attribute";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.WORD;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.POSITIVE;
-    }
-
-    @Override
-    public String description() {
-        return "drop an adjective of a singular object (the caption stays true)";
+    public DropAttribute() {
+        super(NAME, Granularity.WORD, Polarity.POSITIVE,
+                "drop an adjective of a singular object (the caption stays true)");
     }
 
     @Override

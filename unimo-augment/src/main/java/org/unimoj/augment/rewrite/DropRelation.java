@@ -20,28 +20,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * cat"; "the pizza is looked at by a child" becomes "the pizza"). The result must be entailed by
  * the caption, so a drop that would re-attach something elsewhere is refused. Settings: max (1), tries (3).
  */
-public final class DropRelation implements RewriterProvider {
+public final class DropRelation extends DescribedRewriter {
 
     public static final String NAME = "drop-relation";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.PHRASE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.POSITIVE;
-    }
-
-    @Override
-    public String description() {
-        return "drop a relation phrase and the noun phrase after it (the caption stays true)";
+    public DropRelation() {
+        super(NAME, Granularity.PHRASE, Polarity.POSITIVE,
+                "drop a relation phrase and the noun phrase after it (the caption stays true)");
     }
 
     @Override

@@ -24,28 +24,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * riding a horse" would not do: another man may not be. The negation is kept only if what it denies
  * is backed by the image's graph, so that it is false. Setting: none.
  */
-public final class Negation implements RewriterProvider {
+public final class Negation extends DescribedRewriter {
 
     public static final String NAME = "negation";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.SENTENCE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "negate the caption (no / not / does not / there is no)";
+    public Negation() {
+        super(NAME, Granularity.SENTENCE, Polarity.NEGATIVE,
+                "negate the caption (no / not / does not / there is no)");
     }
 
     @Override

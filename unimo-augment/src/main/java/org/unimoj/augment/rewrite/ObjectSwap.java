@@ -20,28 +20,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * and the article and relative pronoun follow it ("a dog who" becomes "an elephant which").
  * Settings: max (2), tries (8).
  */
-public final class ObjectSwap implements RewriterProvider {
+public final class ObjectSwap extends DescribedRewriter {
 
     public static final String NAME = "object-swap";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.WORD;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "replace an object noun by another of the corpus (not a synonym, hypernym or hyponym)";
+    public ObjectSwap() {
+        super(NAME, Granularity.WORD, Polarity.NEGATIVE,
+                "replace an object noun by another of the corpus (not a synonym, hypernym or hyponym)");
     }
 
     @Override

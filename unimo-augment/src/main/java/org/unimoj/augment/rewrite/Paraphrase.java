@@ -34,28 +34,13 @@ import org.unimoj.augment.parse.Sentences;
  *   <li>{@code max}: paraphrases kept per caption (2).</li>
  * </ul>
  */
-public final class Paraphrase implements RewriterProvider {
+public final class Paraphrase extends DescribedRewriter {
 
     public static final String NAME = "paraphrase";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.SENTENCE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.POSITIVE;
-    }
-
-    @Override
-    public String description() {
-        return "say the caption again in other words (WordNet synonyms, a paraphrase file, or an MT engine)";
+    public Paraphrase() {
+        super(NAME, Granularity.SENTENCE, Polarity.POSITIVE,
+                "say the caption again in other words (WordNet synonyms, a paraphrase file, or an MT engine)");
     }
 
     @Override

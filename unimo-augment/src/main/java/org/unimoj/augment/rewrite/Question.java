@@ -22,28 +22,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * a horse" becomes "Does the man ride a horse?". Its answer is "yes", so it is tagged positive: the
  * pair (image, question) is consistent. Only one-clause captions are asked. Setting: none.
  */
-public final class Question implements RewriterProvider {
+public final class Question extends DescribedRewriter {
 
     public static final String NAME = "question";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.SENTENCE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.POSITIVE;
-    }
-
-    @Override
-    public String description() {
-        return "turn the caption into a yes/no question whose answer is yes";
+    public Question() {
+        super(NAME, Granularity.SENTENCE, Polarity.POSITIVE,
+                "turn the caption into a yes/no question whose answer is yes");
     }
 
     @Override

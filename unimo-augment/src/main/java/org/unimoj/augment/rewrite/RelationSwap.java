@@ -20,28 +20,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * next to", "rides" becomes "chases" or "is next to", "ridden by" becomes "chased by" (a predicate
  * without a passive is not used there). Settings: max (2), tries (8).
  */
-public final class RelationSwap implements RewriterProvider {
+public final class RelationSwap extends DescribedRewriter {
 
     public static final String NAME = "relation-swap";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.PHRASE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "replace a relation's predicate by another of the corpus, in the sentence's form";
+    public RelationSwap() {
+        super(NAME, Granularity.PHRASE, Polarity.NEGATIVE,
+                "replace a relation's predicate by another of the corpus, in the sentence's form");
     }
 
     @Override

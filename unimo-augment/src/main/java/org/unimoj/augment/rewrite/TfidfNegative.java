@@ -23,28 +23,13 @@ import org.unimoj.augment.retrieve.TextIndex;
  * graph is not backed by this image's graph: a caption of another image that happens to be true of
  * this one is no negative. Settings: top-k (texts retrieved, 10), max (kept, 2).
  */
-public final class TfidfNegative implements RewriterProvider {
+public final class TfidfNegative extends DescribedRewriter {
 
     public static final String NAME = "tfidf-negative";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.SENTENCE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "captions of other images most similar by TF-IDF (Lucene), unless true of this image";
+    public TfidfNegative() {
+        super(NAME, Granularity.SENTENCE, Polarity.NEGATIVE,
+                "captions of other images most similar by TF-IDF (Lucene), unless true of this image");
     }
 
     @Override

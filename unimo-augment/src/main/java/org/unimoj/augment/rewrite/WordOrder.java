@@ -21,28 +21,13 @@ import org.unimoj.augment.parse.ParsedCaption;
  * man"), with "is/are", the verb's number and the relative pronoun made to agree with the new
  * subject. Symmetric relations ("next to") are never swapped. Settings: max (1), tries (4).
  */
-public final class WordOrder implements RewriterProvider {
+public final class WordOrder extends DescribedRewriter {
 
     public static final String NAME = "word-order";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Granularity granularity() {
-        return Granularity.PHRASE;
-    }
-
-    @Override
-    public Polarity polarity() {
-        return Polarity.NEGATIVE;
-    }
-
-    @Override
-    public String description() {
-        return "swap the subject and object of an asymmetric relation";
+    public WordOrder() {
+        super(NAME, Granularity.PHRASE, Polarity.NEGATIVE,
+                "swap the subject and object of an asymmetric relation");
     }
 
     @Override
