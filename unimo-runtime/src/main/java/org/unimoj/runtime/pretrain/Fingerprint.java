@@ -1,7 +1,6 @@
 package org.unimoj.runtime.pretrain;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,17 +24,26 @@ final class Fingerprint {
 
     private Fingerprint() {}
 
+    /** A value as its Java object prints: numbers by value (1e-3 and 0.001 agree), not as written. */
+    private static String canonical(ConfigValue v) {
+        Object o = v.unwrapped();
+        if (o instanceof Number n) {
+            return Double.toString(n.doubleValue());
+        }
+        return String.valueOf(o);
+    }
+
     static String of(Config c) {
         Map<String, String> keys = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> e : c.getConfig("unimo.pretrain").entrySet()) {
             String k = "unimo.pretrain." + e.getKey();
             if (FREE.stream().noneMatch(k::startsWith)) {
-                keys.put(k, e.getValue().render(ConfigRenderOptions.concise()));
+                keys.put(k, canonical(e.getValue()));
             }
         }
         for (String k : List.of("unimo.seed", "unimo.data.dir", "unimo.data.read-policy", "unimo.augment", "unimo.pipeline.modules")) {
             if (c.hasPath(k)) {
-                keys.put(k, c.getValue(k).render(ConfigRenderOptions.concise()));
+                keys.put(k, canonical(c.getValue(k)));
             }
         }
         try {

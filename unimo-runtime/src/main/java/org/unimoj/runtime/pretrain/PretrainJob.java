@@ -307,8 +307,8 @@ public final class PretrainJob {
         try {
             Files.createDirectories(runDir);
             String body = config.getConfig("unimo").root().render(ConfigRenderOptions.concise().setJson(false).setFormatted(true));
-            Files.writeString(runDir.resolve(RUN_CONF), "# The configuration of this run, as it started; 'unimo pretrain --resume' reads it.\nunimo "
-                    + body + "\n");
+            Files.writeString(runDir.resolve(RUN_CONF), "# The configuration of this run, as it started; 'unimo pretrain --resume' reads it.\nunimo {\n"
+                    + body + "\n}\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + runDir.resolve(RUN_CONF), e);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.unimoj.model.nn.Workspaces;
 import org.unimoj.model.optim.Optimizer;
 import org.unimoj.model.pretrain.DataParallelStep;
@@ -40,6 +41,10 @@ public final class PretrainStep implements TrainingStep<PretrainBatch, PretrainS
         this.model = model;
         this.optimizer = optimizer;
         this.parallel = new DataParallelStep(model, workers);
+        // One OpenMP thread on every shard's thread. EngineThreads sets ND4J's and BLAS's pools but
+        // OpenMP's thread count is per thread, and with more than one, some ops sum in varying
+        // order: runs then differ by ~1e-7 per step, and a resumed run could not repeat its losses.
+        parallel.ranges().run(parallel.workers(), (i, from, to) -> singleOpenMpThread());
         this.seed = seed;
         this.tokenizerDir = tokenizerDir;
         this.shadows = new Shadows(model.config(), optimizer.settings());
@@ -49,8 +54,19 @@ public final class PretrainStep implements TrainingStep<PretrainBatch, PretrainS
         return model;
     }
 
+    private static final ThreadLocal<Boolean> OPENMP_SET = ThreadLocal.withInitial(() -> false);
+
+    /** Sets this thread's OpenMP thread count to 1 (once per thread). */
+    static void singleOpenMpThread() {
+        if (!OPENMP_SET.get()) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            OPENMP_SET.set(true);
+        }
+    }
+
     @Override
     public StepResult train(PretrainBatch batch, long step) {
+        singleOpenMpThread(); // the contrastive loss and the temperature's clamp run on the calling thread
         ObjectiveLosses l = parallel.forwardBackward(batch, seed, step, optimizer.gradScale(1));
         Map<String, Double> losses = new LinkedHashMap<>();
         for (Objective o : Objective.values()) {
