@@ -3,10 +3,8 @@ package org.unimoj.model.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.unimoj.api.task.GenerationSettings;
 import org.unimoj.api.task.ModelInput;
@@ -57,11 +55,9 @@ public final class BeamSearch {
                 INDArray cand = logp.addColumnVector(Nd4j.createFromArray(score).reshape(rows, 1).castTo(logp.dataType()))
                         .reshape('c', n, k * vocab);
                 int width = (int) Math.min(2L * k, k * vocab);
-                // the TopK class's constructor loses k (M2.1); the op itself takes it as an integer argument
-                INDArray[] top = Nd4j.exec(DynamicCustomOp.builder("top_k").addInputs(cand).addIntegerArguments(width)
-                        .addBooleanArguments(true).build());
-                double[][] values = top[0].castTo(DataType.DOUBLE).toDoubleMatrix();
-                long[][] indices = top[1].castTo(DataType.INT64).toLongMatrix();
+                double[][] values = new double[n][width];
+                long[][] indices = new long[n][width];
+                TopCandidates.select(cand, width, values, indices);
                 int[] origins = new int[rows];
                 double[] nextScore = new double[rows];
                 List<int[]> nextHist = new ArrayList<>(rows);

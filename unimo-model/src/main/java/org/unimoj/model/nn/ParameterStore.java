@@ -260,11 +260,23 @@ public final class ParameterStore {
     public Map<String, INDArray> exportedTensors() {
         requireAllocated();
         Map<String, INDArray> out = new LinkedHashMap<>();
+        long offset = 0;
         for (Param p : params) {
-            for (Param.Export e : p.exports()) {
-                INDArray v = p.value();
-                out.put(e.name(), p.exports().size() == 1 ? v : v.get(NDArrayIndex.interval(e.rowFrom(), e.rowTo())));
+            if (p.exports().size() == 1) {
+                out.put(p.exports().get(0).name(), p.value());
+            } else {
+                // blocks cut from the flat buffer: ND4J 1.0.0-M2.1's get(interval) on the parameter's own view
+                // returns an empty array for some blocks, depending on where the view starts in the buffer
+                long[] shape = p.shape();
+                long rowLength = p.length() / shape[0];
+                for (Param.Export e : p.exports()) {
+                    long[] block = shape.clone();
+                    block[0] = e.rowTo() - e.rowFrom();
+                    out.put(e.name(), values.get(NDArrayIndex.interval(offset + e.rowFrom() * rowLength, offset + e.rowTo() * rowLength))
+                            .reshape('c', block));
+                }
             }
+            offset += p.length();
         }
         return out;
     }
