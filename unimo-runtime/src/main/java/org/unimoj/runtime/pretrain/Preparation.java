@@ -14,7 +14,8 @@ import org.unimoj.api.data.Split;
 import org.unimoj.data.captions.KarpathyJsonReader;
 import org.unimoj.data.corpus.TextCorpusReader;
 import org.unimoj.data.features.FeatureTsvReader;
-import org.unimoj.data.io.DataError;
+import org.unimoj.api.data.ReadPolicy;
+import org.unimoj.data.io.Quarantine;
 import org.unimoj.data.io.ReadOptions;
 import org.unimoj.data.world.ProgressListener;
 import org.unimoj.data.world.WorldGenerator;
@@ -95,22 +96,22 @@ final class Preparation {
             } else {
                 long t0 = System.nanoTime();
                 List<String> texts = new ArrayList<>();
-                try (TextCorpusReader r = TextCorpusReader.open(files.corpus(), ReadOptions.failFast())) {
-                    r.forEachRemaining(x -> texts.add(x.text() + "\n"));
-                } catch (DataError e) {
-                    throw new UsageError("cannot train the tokenizer: " + e.getMessage());
-                }
-                Split split = Split.parse(files.pairsSplit());
-                try (KarpathyJsonReader r = KarpathyJsonReader.open(files.captions(), ReadOptions.failFast())) {
-                    r.forEachRemaining(img -> {
-                        if (img.split() == split) {
-                            for (Caption c : img.captions()) {
-                                texts.add(c.text() + "\n");
+                // bad records follow the read policy; skipped ones are listed beside the tokenizer (the streams list them again)
+                try (Quarantine q = Quarantine.toFile(runTokenizerDir.resolve("quarantine.jsonl"))) {
+                    ReadOptions options = settings.readPolicy() == ReadPolicy.SKIP ? ReadOptions.skipTo(q) : ReadOptions.failFast();
+                    try (TextCorpusReader r = TextCorpusReader.open(files.corpus(), options)) {
+                        r.forEachRemaining(x -> texts.add(x.text() + "\n"));
+                    }
+                    Split split = Split.parse(files.pairsSplit());
+                    try (KarpathyJsonReader r = KarpathyJsonReader.open(files.captions(), options)) {
+                        r.forEachRemaining(img -> {
+                            if (img.split() == split) {
+                                for (Caption c : img.captions()) {
+                                    texts.add(c.text() + "\n");
+                                }
                             }
-                        }
-                    });
-                } catch (DataError e) {
-                    throw new UsageError("cannot train the tokenizer: " + e.getMessage());
+                        });
+                    }
                 }
                 BpeTrainer.Result r = new BpeTrainer(TrainerSettings.of(settings.tokenizer().vocabSize())).train(texts, TrainingProgress.NONE);
                 t = ByteLevelBpeTokenizer.of(r.vocabulary());
