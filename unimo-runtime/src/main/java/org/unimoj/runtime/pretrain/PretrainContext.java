@@ -19,9 +19,10 @@ import org.unimoj.runtime.pretrain.data.DataFiles;
  * @param tokenizerDir where its vocab.json and merges.txt are (copied into every checkpoint)
  * @param model        the model's configuration
  * @param quarantine   where bad records go
+ * @param log          where the pieces tell what they prepare (the run's error stream)
  */
 public record PretrainContext(PretrainSettings settings, DataFiles files, TextEncoder tokenizer, Path tokenizerDir, UnimoConfig model,
-                              Quarantine quarantine) {
+                              Quarantine quarantine, java.io.PrintWriter log) {
 
     public PretrainContext {
         Objects.requireNonNull(settings, "settings");
@@ -29,6 +30,7 @@ public record PretrainContext(PretrainSettings settings, DataFiles files, TextEn
         Objects.requireNonNull(tokenizer, "tokenizer");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(quarantine, "quarantine");
+        Objects.requireNonNull(log, "log");
     }
 
     /** Text and images as the model takes them. */

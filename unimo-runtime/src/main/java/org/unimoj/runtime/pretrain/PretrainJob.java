@@ -146,7 +146,7 @@ public final class PretrainJob {
         }
         Path quarantineFile = runDir.resolve(resume ? "quarantine-resumed-at-" + start.step() + ".jsonl" : QUARANTINE);
         Quarantine quarantine = Quarantine.toFile(quarantineFile);
-        PretrainContext context = new PretrainContext(settings, files, tokenizer, runDir.resolve(TOKENIZER), modelConfig, quarantine);
+        PretrainContext context = new PretrainContext(settings, files, tokenizer, runDir.resolve(TOKENIZER), modelConfig, quarantine, err);
 
         Injector injector = Guice.createInjector(composition(config, plugins, context));
         PretrainSources sources = injector.getInstance(PretrainSources.class);
@@ -169,6 +169,13 @@ public final class PretrainJob {
         } finally {
             step.close();
             sources.close();
+            if (augmentation instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    err.println("pretrain: closing the augmentation: " + e);
+                }
+            }
             quarantine.close();
         }
     }

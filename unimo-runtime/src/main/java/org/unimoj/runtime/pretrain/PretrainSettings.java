@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.unimoj.api.config.ConfigKeys;
 import org.unimoj.api.data.ReadPolicy;
 import org.unimoj.runtime.config.ConfigError;
@@ -44,8 +45,18 @@ public record PretrainSettings(long seed, Path runDir, Path dataDir, ReadPolicy 
         }
     }
 
-    /** {@code unimo.pretrain.augment}. */
-    public record Augment(List<String> rewriters, int augmenters, int perAugmenter, int capacity, int maxRestarts, Duration restartWindow) {}
+    /**
+     * {@code unimo.pretrain.augment} (and the rewriters' own settings, {@code unimo.augment.rewriters}).
+     *
+     * @param offlineFile      the offline job's augment.jsonl ("": DATA_DIR/augmented/augment.jsonl)
+     * @param runIfAbsent      run the offline job first when that file is missing
+     * @param relatedImages    related images retrieved per pair (offline job and on the fly)
+     * @param relatedTexts     related corpus sentences retrieved per pair
+     * @param rewriterSettings per rewriter name, its settings
+     */
+    public record Augment(List<String> rewriters, int augmenters, int perAugmenter, int capacity, int maxRestarts, Duration restartWindow,
+                          String offlineFile, boolean runIfAbsent, int relatedImages, int relatedTexts,
+                          Map<String, Map<String, String>> rewriterSettings) {}
 
     /** {@code unimo.pretrain.pipeline}. */
     public record Pipeline(int prefetch, int chunk, long maxGapsInARow) {}
@@ -79,7 +90,9 @@ public record PretrainSettings(long seed, Path runDir, Path dataDir, ReadPolicy 
                             fraction(c, "batch.mrm-probability")),
                     new Augment(List.copyOf(c.getStringList(P + "augment.rewriters")), positive(c, "augment.augmenters"),
                             positive(c, "augment.per-augmenter"), positive(c, "augment.capacity"), atLeast(c, "augment.max-restarts", 0),
-                            c.getDuration(P + "augment.restart-window")),
+                            c.getDuration(P + "augment.restart-window"), c.getString(P + "augment.offline.file"),
+                            c.getBoolean(P + "augment.offline.run-if-absent"), atLeast(c, "augment.related-images", 0),
+                            atLeast(c, "augment.related-texts", 0), rewriterSettings(c)),
                     new Pipeline(positive(c, "pipeline.prefetch"), positive(c, "pipeline.chunk"), positive(c, "pipeline.max-gaps-in-a-row")),
                     positive(c, "workers"),
                     atLeast(c, "checkpoint.every", 0),
@@ -108,6 +121,26 @@ public record PretrainSettings(long seed, Path runDir, Path dataDir, ReadPolicy 
         if (!(optimizer.learningRate() > 0)) {
             throw new ConfigError("unimo.pretrain.optimizer.learning-rate must be > 0, got " + optimizer.learningRate());
         }
+    }
+
+    /** {@code unimo.augment.rewriters.<name>.<key> = value} as name to key to value. */
+    private static Map<String, Map<String, String>> rewriterSettings(Config c) {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        if (!c.hasPath("unimo.augment.rewriters")) {
+            return out;
+        }
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> e : c.getConfig("unimo.augment.rewriters").entrySet()) {
+            List<String> path = com.typesafe.config.ConfigUtil.splitPath(e.getKey());
+            String name = path.get(0);
+            String key = String.join(".", path.subList(1, path.size()));
+            out.computeIfAbsent(name, k -> new java.util.TreeMap<>()).put(key, String.valueOf(e.getValue().unwrapped()));
+        }
+        return out;
+    }
+
+    /** The offline augmentation file: {@code augment.offline.file}, or DATA_DIR/augmented/augment.jsonl. */
+    public Path offlineAugmentFile() {
+        return augment.offlineFile().isBlank() ? dataDir.resolve("augmented").resolve("augment.jsonl") : Path.of(augment.offlineFile());
     }
 
     /** The world's seed: {@code world.seed}, or the run's seed when that is 0. */
