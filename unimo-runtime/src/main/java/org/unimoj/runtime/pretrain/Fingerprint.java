@@ -20,7 +20,8 @@ final class Fingerprint {
     /** Keys under unimo.pretrain that do not change what is trained. */
     private static final List<String> FREE = List.of("unimo.pretrain.checkpoint.", "unimo.pretrain.eval.", "unimo.pretrain.progress.",
             "unimo.pretrain.pipeline.", "unimo.pretrain.augment.augmenters", "unimo.pretrain.augment.per-augmenter", "unimo.pretrain.augment.capacity",
-            "unimo.pretrain.augment.max-restarts", "unimo.pretrain.augment.restart-window", "unimo.pretrain.world.generate-if-absent");
+            "unimo.pretrain.augment.max-restarts", "unimo.pretrain.augment.restart-window", "unimo.pretrain.world.generate-if-absent",
+            "unimo.pretrain.augment.offline.run-if-absent");
 
     private Fingerprint() {}
 
