@@ -68,12 +68,16 @@ public final class FinetuneJob {
      * @param updates       updates applied
      * @param examples      examples trained on
      * @param trainSeconds  time in training (encoding, mining and updates; validation excluded)
+     * @param waitSeconds   of which waiting for the next encoded batch
+     * @param mineSeconds   of which mining hard negatives with the live model
+     * @param updateSeconds of which forward, backward and update
      * @param finalLoss     mean loss over the last logged interval
      * @param checkpoint    the task checkpoint
      * @param scores        each evaluated split's figures
      * @param baselines     the baseline's figures per split (empty without one)
      */
-    public record Outcome(long updates, long examples, double trainSeconds, double finalLoss, Path checkpoint,
+    public record Outcome(long updates, long examples, double trainSeconds, double waitSeconds, double mineSeconds,
+                          double updateSeconds, double finalLoss, Path checkpoint,
                           Map<Split, TaskScoring.SplitResult> scores, Map<Split, MetricReport> baselines) {}
 
     private final Plan plan;
@@ -119,6 +123,9 @@ public final class FinetuneJob {
             long steps = 0;
             long examples = 0;
             double trainSeconds = 0;
+            double waitSeconds = 0;
+            double mineSeconds = 0;
+            double updateSeconds = 0;
             double intervalLoss = 0;
             double intervalMetric = 0;
             int intervalSteps = 0;
@@ -138,6 +145,8 @@ public final class FinetuneJob {
                 for (long step = 0; step < total; step++) {
                     long t0 = System.nanoTime();
                     List<EncodedExample> batch = get(next);
+                    long t1 = System.nanoTime();
+                    waitSeconds += (t1 - t0) / 1e9;
                     if (step + 1 < total) {
                         long following = step + 1;
                         next = encoder.submit(() -> encode(train, order.batch(following)));
@@ -145,7 +154,10 @@ public final class FinetuneJob {
                     if (miner != null) {
                         batch = miner.mine(batch, live);
                     }
+                    long t2 = System.nanoTime();
+                    mineSeconds += (t2 - t1) / 1e9;
                     StepResult r = tuner.step(batch);
+                    updateSeconds += (System.nanoTime() - t2) / 1e9;
                     if (!Double.isFinite(r.loss())) {
                         throw new IllegalStateException("the loss is not finite at update " + r.update() + " (" + r.loss()
                                 + "); lower unimo.finetune.learning-rate (now " + s.learningRate() + ")");
@@ -178,7 +190,8 @@ public final class FinetuneJob {
                 tuner.save(ckpt, meta);
                 RunFiles.copyTokenizer(plan.pretrained(), ckpt);
                 writeRecord(ckpt, steps, examples, trainSeconds);
-                err.printf("finetune %s: checkpoint %s (%d updates, %.1f s of training)%n", name, ckpt, steps, trainSeconds);
+                err.printf("finetune %s: checkpoint %s (%d updates, %.1f s of training: %.1f s updates, %.1f s mining negatives, %.1f s waiting for batches)%n",
+                        name, ckpt, steps, trainSeconds, updateSeconds, mineSeconds, waitSeconds);
                 err.flush();
 
                 Map<Split, TaskScoring.SplitResult> scores = new LinkedHashMap<>();
@@ -194,7 +207,8 @@ public final class FinetuneJob {
                     logEvaluation(steps, split, sr.report(), sr.seconds(), "final");
                     TaskScoring.print(out, sr.report(), b);
                 }
-                Outcome o = new Outcome(steps, examples, trainSeconds, lastLoss, ckpt, scores, baselines);
+                Outcome o = new Outcome(steps, examples, trainSeconds, waitSeconds, mineSeconds, updateSeconds, lastLoss, ckpt, scores,
+                        baselines);
                 writeMetrics(o, (System.nanoTime() - runStart) / 1e9);
                 return o;
             } finally {
@@ -307,6 +321,9 @@ public final class FinetuneJob {
             training.put("updates", o.updates());
             training.put("examples", o.examples());
             training.put("train_seconds", o.trainSeconds());
+            training.put("wait_seconds", o.waitSeconds());
+            training.put("mine_seconds", o.mineSeconds());
+            training.put("update_seconds", o.updateSeconds());
             training.put("wall_seconds", wallSeconds);
             training.put("final_loss", o.finalLoss());
             doc.put("training", training);
