@@ -109,7 +109,11 @@ public final class RunReporter implements RunListener {
     }
 
     private void redraw() {
-        Charts.draw(MetricsLog.read(log.file()), chartsDir);
+        try {
+            Charts.draw(MetricsLog.read(log.file()), chartsDir);
+        } catch (RuntimeException e) {
+            line("pretrain: the charts were not drawn: " + e.getMessage()); // a picture never stops a run
+        }
     }
 
     @Override
