@@ -267,10 +267,10 @@ public final class PretrainJob {
         return o;
     }
 
-    static final String DATA_DISPATCHER = "unimo-dispatchers.data";
+    public static final String DATA_DISPATCHER = "unimo-dispatchers.data";
 
     /** Akka's settings for a run: no JVM hooks of its own (the run's hook checkpoints first), logging through SLF4J. */
-    static Config akkaConfig(Config config) {
+    public static Config akkaConfig(Config config) {
         return ConfigFactory.parseString(String.join("\n",
                 "akka.jvm-shutdown-hooks = off",
                 "akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
