@@ -14,10 +14,10 @@ import org.unimoj.api.task.TaskPlugin;
  * The task plugin {@code glue}: subtasks {@code sst2}, {@code mnli}, {@code cola}, {@code stsb}.
  *
  * <p>Settings ({@code unimo.task.glue.KEY}, or {@code unimo.task.glue.SUBTASK.KEY} for one subtask):
- * {@code max_seq_len} (128: ids per input, [CLS] and [SEP]s included; the longer sentence of a pair
- * is cut first), {@code layout} ({@code auto}, {@code official}, {@code sentence_tab_label},
- * {@code label_tab_sentence}), {@code head_hidden} (0: a single Linear, as GLUE fine-tuning does),
- * {@code label_smoothing} (0).
+ * {@code max_seq_len} (ids per input, [CLS] and [SEP]s included; the longer sentence of a pair is
+ * cut first; default {@code max_text_length}, the model's text positions, itself 128 by default),
+ * {@code layout} ({@code auto}, {@code official}, {@code sentence_tab_label}, {@code label_tab_sentence}),
+ * {@code head_hidden} (0: a single Linear, as GLUE fine-tuning does), {@code label_smoothing} (0).
  */
 public final class GluePlugin implements TaskPlugin {
 

@@ -60,7 +60,7 @@ final class GlueTask implements Task<LabeledText> {
         this.subtask = subtask;
         this.context = context;
         TaskSettings settings = new TaskSettings(context, subtask.id());
-        this.maxLength = settings.integer("max_seq_len", 128, 3);
+        this.maxLength = settings.integer("max_seq_len", settings.integer("max_text_length", 128, 3), 3);
         this.layoutChoice = GlueFiles.LayoutChoice.parse(settings.string("layout").orElse("auto"));
         int hidden = settings.integer("head_hidden", 0, 0);
         float smoothing = (float) settings.decimal("label_smoothing", 0.0, 0.0, 0.5);
