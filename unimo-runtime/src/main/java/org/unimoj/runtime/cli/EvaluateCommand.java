@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.unimoj.augment.parse.CaptionParser;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
 import org.unimoj.tasks.metrics.io.CocoCaptionFiles;
@@ -61,10 +62,11 @@ final class EvaluateCommand implements Runnable {
 
     /** {@code unimo evaluate captions}: the COCO caption evaluation of a results file. */
     @Command(name = "captions", mixinStandardHelpOptions = true,
-            description = {"Score COCO caption results: BLEU-1..4, METEOR, ROUGE-L, CIDEr-D.",
+            description = {"Score COCO caption results: BLEU-1..4, METEOR, ROUGE-L, CIDEr-D, SPICE.",
                 "As the COCO caption evaluation (pycocoevalcap) does: PTB tokenization, then BLEU-1..4, METEOR "
-                    + "(1.5 English: exact, stem and WordNet-synonym modules; no paraphrase table), ROUGE-L and CIDEr-D. "
-                    + "SPICE needs the scene-graph parser and is not computed here yet. The images scored are those in "
+                    + "(1.5 English: exact, stem and WordNet-synonym modules; no paraphrase table), ROUGE-L, CIDEr-D and SPICE "
+                    + "(scene graphs from UNIMO-J's rule-based caption parser instead of the Stanford scene-graph parser, WordNet 3.1 "
+                    + "synonyms; so SPICE values differ from the reference implementation's). The images scored are those in "
                     + "--preds, each of which must be in --refs. Values are fractions (CIDEr-D scaled by ten, as the reference)."},
             footer = {"", "Example:", "  unimo evaluate captions --refs captions_val2014.json --preds results.json"})
     static final class Captions implements Callable<Integer> {
@@ -78,6 +80,9 @@ final class EvaluateCommand implements Runnable {
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the scores to this JSON file.")
         Path json;
+
+        @Option(names = "--no-spice", description = "Leave SPICE out (it parses every caption into a scene graph).")
+        boolean noSpice;
 
         @Spec
         CommandSpec spec;
@@ -100,7 +105,8 @@ final class EvaluateCommand implements Runnable {
             }
             err.printf("scoring %d images (%d in the references)%n", scoredRefs.size(), allRefs.size());
             err.flush();
-            Scores s = CaptionMetrics.standard().evaluate(scoredRefs, results.captions(), (name, took) -> {
+            CaptionMetrics metrics = noSpice ? CaptionMetrics.standard() : CaptionMetrics.withSpice(CaptionParser.standard());
+            Scores s = metrics.evaluate(scoredRefs, results.captions(), (name, took) -> {
                 err.printf("  %-17s %7.2f s%n", name, took.toNanos() / 1e9);
                 err.flush();
             });

@@ -13,7 +13,7 @@ import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.meteor.Meteor;
 import org.unimoj.tasks.metrics.spice.Spice;
 import org.unimoj.tasks.metrics.text.CocoTokenizer;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /**
  * The COCO caption evaluation (pycocoevalcap's {@code COCOEvalCap}): captions are tokenized with the

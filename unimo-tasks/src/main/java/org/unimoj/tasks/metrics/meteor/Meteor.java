@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringTokenizer;
 import java.util.stream.IntStream;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /**
  * METEOR as pycocoevalcap runs METEOR 1.5 ({@code -l en -norm}): each candidate is normalised with the

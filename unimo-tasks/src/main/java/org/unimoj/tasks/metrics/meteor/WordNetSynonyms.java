@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import net.sf.extjwnl.data.POS;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /**
  * METEOR 1.5's synonym lookup over WordNet 3.1 (extJWNL): the synsets of the word itself plus those of

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import net.sf.extjwnl.data.POS;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /**
  * The WordNet synsets of a scene-graph concept, by the role the concept plays in a tuple. Two concepts

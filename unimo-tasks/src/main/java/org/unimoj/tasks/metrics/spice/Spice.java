@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.unimoj.api.text.SceneGraph;
 import org.unimoj.api.text.SceneGraphParser;
 import org.unimoj.tasks.metrics.Scores;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /**
  * SPICE (Anderson et al., 2016) as the SPICE 1.0 scorer computes its "All" score: the candidate and each

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unimoj.tasks.metrics.SharedData;
 import org.unimoj.tasks.metrics.SharedData.CaptionFixture;
-import org.unimoj.tasks.metrics.wordnet.WordNet;
+import org.unimoj.augment.wordnet.WordNet;
 
 /** The aligner's synonym index gives the same alignments as comparing every word pair. */
 class MeteorAlignerTest {

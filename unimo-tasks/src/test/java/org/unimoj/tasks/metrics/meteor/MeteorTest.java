@@ -89,7 +89,7 @@ class MeteorTest {
 
     @Test
     void wordNetSynonymsUseMeteorsBaseFormRules() {
-        WordNetSynonyms syn = new WordNetSynonyms(org.unimoj.tasks.metrics.wordnet.WordNet.shared());
+        WordNetSynonyms syn = new WordNetSynonyms(org.unimoj.augment.wordnet.WordNet.shared());
         // "cars" is no lemma; METEOR's first suffix rule ("s" to "") gives "car".
         assertEquals("car", syn.morph("cars"));
         assertArrayEquals(syn.synsets("car"), keptIn(syn.synsets("cars"), syn.synsets("car")));
