@@ -30,19 +30,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code unimo evaluate ...}: score prediction files made by any system with the metrics of
- * {@code org.unimoj.tasks.metrics}. One subcommand per kind of file ({@code captions}, {@code vqa}); a
- * checkpoint-scoring {@code task} subcommand joins them when the task runner lands.
+ * {@code org.unimoj.tasks.metrics}. One subcommand per kind of file ({@code captions}, {@code vqa}), and
+ * {@code task}: a fine-tuned task checkpoint scored with its task plugin's evaluation.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score predictions with a task's metrics, as the reference evaluation code computes them.",
-        subcommands = {EvaluateCommand.Captions.class, EvaluateCommand.Vqa.class})
+        description = {"Score predictions with a task's metrics, as the reference evaluation code computes them,",
+            "or a fine-tuned task checkpoint with its task plugin (evaluate task)."},
+        subcommands = {EvaluateCommand.Captions.class, EvaluateCommand.Vqa.class, EvaluateTaskCommand.class})
 final class EvaluateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand (captions, vqa)");
+        throw new ParameterException(spec.commandLine(), "missing subcommand (captions, vqa, task)");
     }
 
     static Path existing(String option, Path p) {

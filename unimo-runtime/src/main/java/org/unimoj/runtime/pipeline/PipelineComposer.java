@@ -33,22 +33,36 @@ public final class PipelineComposer {
     public record Part(Module module, String origin) {}
 
     public static Composition compose(Config config, PluginRegistry plugins) {
+        return compose(config, plugins, List.of());
+    }
+
+    /**
+     * As {@link #compose(Config, PluginRegistry)}, with the modules of a job's own lists (e.g.
+     * {@code unimo.pretrain.modules}) after those of {@code unimo.pipeline.modules}, in order,
+     * before the plugins' modules.
+     */
+    public static Composition compose(Config config, PluginRegistry plugins, List<String> jobModuleKeys) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(new RuntimeModule(config, plugins), "runtime"));
-        List<? extends ConfigValue> names;
-        try {
-            names = config.getList(ConfigKeys.PIPELINE_MODULES);
-        } catch (ConfigException e) {
-            throw new ConfigError(e.getMessage());
-        }
         ClassLoader loader = PipelineComposer.class.getClassLoader();
-        for (int i = 0; i < names.size(); i++) {
-            ConfigValue v = names.get(i);
-            String key = ConfigKeys.PIPELINE_MODULES + "[" + i + "]";
-            if (!(v.unwrapped() instanceof String name)) {
-                throw new ConfigError("key '" + key + "'" + origin(v) + ": expected a class name string, got " + v.render());
+        List<String> keys = new ArrayList<>();
+        keys.add(ConfigKeys.PIPELINE_MODULES);
+        keys.addAll(jobModuleKeys);
+        for (String listKey : keys) {
+            List<? extends ConfigValue> names;
+            try {
+                names = config.getList(listKey);
+            } catch (ConfigException e) {
+                throw new ConfigError(e.getMessage());
             }
-            parts.add(new Part(instantiate(name.trim(), key + origin(v), config, loader), key));
+            for (int i = 0; i < names.size(); i++) {
+                ConfigValue v = names.get(i);
+                String key = listKey + "[" + i + "]";
+                if (!(v.unwrapped() instanceof String name)) {
+                    throw new ConfigError("key '" + key + "'" + origin(v) + ": expected a class name string, got " + v.render());
+                }
+                parts.add(new Part(instantiate(name.trim(), key + origin(v), config, loader), key));
+            }
         }
         for (LoadedModule m : plugins.modules()) {
             parts.add(new Part(m.module(), "plugin " + m.source()));

@@ -95,7 +95,7 @@ class LauncherTest {
 
     @Test
     void aCommandThatHasNotLandedSaysSoAndExitsThree() {
-        Run r = run("pretrain", "--config", "examples/quickstart.conf");
+        Run r = run("finetune", "--config", "examples/quickstart.conf");
         assertEquals(ExitCodes.NOT_AVAILABLE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("not available yet"), r.err());
