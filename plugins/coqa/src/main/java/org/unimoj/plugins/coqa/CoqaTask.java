@@ -17,6 +17,7 @@ import org.unimoj.api.data.ReadPolicy;
 import org.unimoj.api.data.Split;
 import org.unimoj.api.task.AttentionKind;
 import org.unimoj.api.task.EncodedExample;
+import org.unimoj.api.task.FinetuneDefaults;
 import org.unimoj.api.task.GenerationSettings;
 import org.unimoj.api.task.HeadSpec;
 import org.unimoj.api.task.MetricReport;
@@ -26,6 +27,7 @@ import org.unimoj.api.task.Predictor;
 import org.unimoj.api.task.Target;
 import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
+import org.unimoj.api.task.TrivialBaseline;
 import org.unimoj.data.io.DataError;
 import org.unimoj.data.io.Quarantine;
 import org.unimoj.data.io.ReadOptions;
@@ -41,7 +43,7 @@ import org.unimoj.tasks.metrics.qa.CoqaF1;
  * answers when there are several, mean over turns), then {@code baseline_majority_answer_F1}: the
  * same for answering every turn with the scored file's most frequent answer.
  */
-final class CoqaTask implements Task<CoqaTurn> {
+final class CoqaTask implements Task<CoqaTurn>, TrivialBaseline, FinetuneDefaults {
 
     private static final int CHUNK = 256;
 
@@ -53,7 +55,7 @@ final class CoqaTask implements Task<CoqaTurn> {
     CoqaTask(TaskContext context) {
         this.context = context;
         TaskSettings s = new TaskSettings(context, "coqa");
-        int textLength = s.integer("max_text_length", 128, 8);
+        int textLength = s.textLength(8);
         int maxTarget = s.integer("max_tgt_len", Math.min(16, textLength / 4), 2);
         int maxSource = s.integer("max_src_len", textLength - maxTarget, 6);
         this.codec = new CoqaCodec(context.text(), maxSource, maxTarget, s.integer("max_history_turns", 2, 0));
@@ -163,14 +165,38 @@ final class CoqaTask implements Task<CoqaTurn> {
         List<CoqaTurn> turns = turns(split);
         List<String> answers = generate(predictor, turns, "coqa " + split.fileName());
         List<List<String>> golds = turns.stream().map(CoqaTurn::golds).toList();
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("F1", CoqaF1.corpus(golds, answers));
+        values.put("baseline_majority_answer_F1", majorityF1(turns));
+        return new MetricReport(name(), split.fileName(), turns.size(), values);
+    }
+
+    /** F1 of answering every turn with the most frequent answer of the scored turns. */
+    private static double majorityF1(List<CoqaTurn> turns) {
         // The most frequent (normalised) first gold answer; ties go to the first in sort order, so the baseline is deterministic.
         Map<String, Integer> counts = new TreeMap<>();
         turns.forEach(t -> counts.merge(CoqaF1.normalize(t.answer()), 1, Integer::sum));
         String constant = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return CoqaF1.corpus(turns.stream().map(CoqaTurn::golds).toList(), turns.stream().map(t -> constant).toList());
+    }
+
+    @Override
+    public String baselineDescription() {
+        return "the scored turns' most frequent answer, for every turn";
+    }
+
+    @Override
+    public MetricReport evaluateBaseline(Split split) {
+        List<CoqaTurn> turns = turns(split);
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("F1", CoqaF1.corpus(golds, answers));
-        values.put("baseline_majority_answer_F1", CoqaF1.corpus(golds, turns.stream().map(t -> constant).toList()));
+        values.put("F1", majorityF1(turns));
         return new MetricReport(name(), split.fileName(), turns.size(), values);
+    }
+
+    /** A few passes at a high rate, so a run on the embedded world's dialogues takes minutes. */
+    @Override
+    public Map<String, String> finetuneDefaults() {
+        return Map.of("epochs", "4", "batch-size", "32", "learning-rate", "2e-4", "warmup", "0.1");
     }
 
     /** Writes {@code coqa-SPLIT-predictions.json} in the official format: {@code [{"id", "turn_id", "answer"}, ...]}. */

@@ -1,6 +1,7 @@
 package org.unimoj.plugins.glue;
 
 import java.util.Optional;
+import org.unimoj.api.task.ContextKeys;
 import org.unimoj.api.task.TaskContext;
 
 /**
@@ -18,8 +19,24 @@ final class TaskSettings {
     }
 
     private String key(String key) {
-        String scoped = subtask + "." + key;
-        return context.setting(scoped).isPresent() ? scoped : key;
+        // The launcher's settings are spelled with hyphens (unimo.task.vqa.beam-size); the reference
+        // code's flags with underscores. Either spelling is accepted, the subtask's key first.
+        String hyphen = key.replace('_', '-');
+        for (String k : new String[] {subtask + "." + key, subtask + "." + hyphen, key, hyphen}) {
+            if (context.setting(k).isPresent()) {
+                return k;
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The most text ids one input may have: {@code max_text_length} if set, else the model's own
+     * limit the runtime passes under {@link ContextKeys#MODEL_MAX_TEXT_LENGTH}, else 128.
+     */
+    int textLength(int min) {
+        int model = context.intSetting(ContextKeys.MODEL_MAX_TEXT_LENGTH, 128);
+        return integer("max_text_length", model, min);
     }
 
     Optional<String> string(String key) {

@@ -16,6 +16,7 @@ import org.unimoj.api.data.ReadPolicy;
 import org.unimoj.api.data.Split;
 import org.unimoj.api.task.AttentionKind;
 import org.unimoj.api.task.EncodedExample;
+import org.unimoj.api.task.FinetuneDefaults;
 import org.unimoj.api.task.GenerationSettings;
 import org.unimoj.api.task.HeadSpec;
 import org.unimoj.api.task.MetricReport;
@@ -25,6 +26,7 @@ import org.unimoj.api.task.Predictor;
 import org.unimoj.api.task.Target;
 import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
+import org.unimoj.api.task.TrivialBaseline;
 import org.unimoj.data.io.DataError;
 import org.unimoj.data.io.Quarantine;
 import org.unimoj.data.io.ReadOptions;
@@ -43,7 +45,7 @@ import org.unimoj.tasks.metrics.caption.CaptionMetrics;
  * answer-sentence baseline ({@code baseline_answer_sentence_*}: the paragraph's sentence holding
  * the answer, given back as the question).
  */
-final class QuestionGenerationTask implements Task<QgExample> {
+final class QuestionGenerationTask implements Task<QgExample>, TrivialBaseline, FinetuneDefaults {
 
     private static final int CHUNK = 128;
     private static final List<String> METRICS = List.of("BLEU-4", "METEOR", "ROUGE-L");
@@ -56,7 +58,7 @@ final class QuestionGenerationTask implements Task<QgExample> {
     QuestionGenerationTask(TaskContext context) {
         this.context = context;
         TaskSettings s = new TaskSettings(context, "squad");
-        int textLength = s.integer("max_text_length", 128, 8);
+        int textLength = s.textLength(8);
         int maxTarget = s.integer("max_tgt_len", Math.min(32, textLength / 2), 2);
         int maxSource = s.integer("max_src_len", textLength - maxTarget, 5);
         this.codec = new QgCodec(context.text(), maxSource, maxTarget);
@@ -181,22 +183,50 @@ final class QuestionGenerationTask implements Task<QgExample> {
     public MetricReport evaluate(Split split, Predictor predictor) {
         List<QgExample> rows = examples(split);
         List<String> questions = generate(predictor, rows, name() + " " + split.fileName());
-        Map<String, List<String>> refs = new LinkedHashMap<>();
+        Map<String, List<String>> refs = references(rows);
         Map<String, String> model = new LinkedHashMap<>();
-        Map<String, String> baseline = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            QgExample e = rows.get(i);
-            refs.put(e.id(), List.of(e.question()));
-            model.put(e.id(), questions.get(i));
-            baseline.put(e.id(), AnswerSentence.of(e.paragraph(), e.answerStart()));
+            model.put(rows.get(i).id(), questions.get(i));
         }
         CaptionMetrics metrics = CaptionMetrics.standard();
         Scores m = metrics.evaluate(refs, model);
-        Scores b = metrics.evaluate(refs, baseline);
+        Scores b = metrics.evaluate(refs, answerSentences(rows));
         Map<String, Double> values = new LinkedHashMap<>();
         METRICS.forEach(k -> values.put(k, m.get(k)));
         METRICS.forEach(k -> values.put("baseline_answer_sentence_" + k, b.get(k)));
         return new MetricReport(name(), split.fileName(), rows.size(), values);
+    }
+
+    private static Map<String, List<String>> references(List<QgExample> rows) {
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        rows.forEach(e -> refs.put(e.id(), List.of(e.question())));
+        return refs;
+    }
+
+    private static Map<String, String> answerSentences(List<QgExample> rows) {
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.forEach(e -> out.put(e.id(), AnswerSentence.of(e.paragraph(), e.answerStart())));
+        return out;
+    }
+
+    @Override
+    public String baselineDescription() {
+        return "the paragraph's sentence that holds the answer, as the question";
+    }
+
+    @Override
+    public MetricReport evaluateBaseline(Split split) {
+        List<QgExample> rows = examples(split);
+        Scores b = CaptionMetrics.standard().evaluate(references(rows), answerSentences(rows));
+        Map<String, Double> values = new LinkedHashMap<>();
+        METRICS.forEach(k -> values.put(k, b.get(k)));
+        return new MetricReport(name(), split.fileName(), rows.size(), values);
+    }
+
+    /** A few passes at a high rate, so a run on the embedded world's questions takes minutes. */
+    @Override
+    public Map<String, String> finetuneDefaults() {
+        return Map.of("epochs", "4", "batch-size", "32", "learning-rate", "2e-4", "warmup", "0.1");
     }
 
     /** Writes {@code question-generation-SPLIT.json}: {@code {"question id": "generated question", ...}} in file order. */
