@@ -270,7 +270,8 @@ final class GlueTask implements Task<LabeledText>, TrivialBaseline, FinetuneDefa
     /**
      * Writes the GLUE submission file of every part of {@code split} ({@code SST-2.tsv}, ...;
      * MNLI writes {@code MNLI-m.tsv} and {@code MNLI-mm.tsv} side by side) and returns the first.
-     * Rows keep the file's {@code index} column, or their 0-based position when it has none.
+     * Rows keep the file's {@code index} column, or their 0-based position when it has none. The
+     * test split's files go into {@code outputDir}, another split's into {@code outputDir/SPLIT/}.
      */
     @Override
     public Path writeResults(Split split, Predictor predictor, Path outputDir) throws IOException {
@@ -288,7 +289,10 @@ final class GlueTask implements Task<LabeledText>, TrivialBaseline, FinetuneDefa
                 indices.add(f.hasIndex() ? rows.get(i).id() : String.valueOf(i));
                 labels.add(label(predicted.get(i)));
             }
-            Path written = SubmissionWriter.write(outputDir.resolve(part.submission()), indices, labels);
+            // The test split keeps GLUE's submission names; another split goes into a folder of its
+            // own, so scoring val and test into one results directory does not overwrite either.
+            Path dir = split == Split.TEST ? outputDir : outputDir.resolve(split.fileName());
+            Path written = SubmissionWriter.write(dir.resolve(part.submission()), indices, labels);
             if (first == null) {
                 first = written;
             }

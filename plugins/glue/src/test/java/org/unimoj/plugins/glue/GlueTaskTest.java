@@ -156,6 +156,10 @@ class GlueTaskTest {
         Path f = sst.writeResults(Split.TEST, new ScriptedPredictor(text, s -> ScriptedPredictor.classOf(s.contains("affection") ? 1 : 0, 2)), out);
         assertEquals(out.resolve("SST-2.tsv"), f);
         assertEquals(List.of("index\tprediction", "0\t0", "1\t0", "2\t1"), Files.readAllLines(f));
+        Path v = sst.writeResults(Split.VAL, new ScriptedPredictor(text, s -> ScriptedPredictor.classOf(1, 2)), out);
+        assertEquals(out.resolve("val/SST-2.tsv"), v, "val predictions do not overwrite the test submission");
+        assertEquals(5, Files.readAllLines(v).size());
+        assertEquals(4, Files.readAllLines(f).size());
 
         Task<LabeledText> mnli = open("mnli", glue);
         Path m = mnli.writeResults(Split.TEST, new ScriptedPredictor(text, s -> ScriptedPredictor.classOf(s.contains("war") ? 0 : 2, 3)), out);
