@@ -226,7 +226,8 @@ final class QuestionGenerationTask implements Task<QgExample>, TrivialBaseline, 
     /** A few passes at a high rate, so a run on the embedded world's questions takes minutes. */
     @Override
     public Map<String, String> finetuneDefaults() {
-        return Map.of("epochs", "4", "batch-size", "32", "learning-rate", "2e-4", "warmup", "0.1");
+        // No validation between epochs: beam search over the val split costs about a minute each time.
+        return Map.of("epochs", "4", "batch-size", "32", "learning-rate", "2e-4", "warmup", "0.1", "validate-every", "-1");
     }
 
     /** Writes {@code question-generation-SPLIT.json}: {@code {"question id": "generated question", ...}} in file order. */
