@@ -18,6 +18,7 @@ import org.unimoj.runtime.finetune.RunFiles;
 import org.unimoj.runtime.finetune.TaskOpener;
 import org.unimoj.runtime.finetune.TaskRef;
 import org.unimoj.runtime.plugin.PluginRegistry;
+import org.unimoj.runtime.train.actors.RunOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
         description = {"Fine-tune a pre-trained checkpoint on a downstream task plugin, then score it.",
             "The task reads its training split from --data, the encoder starts from --checkpoint (with its tokenizer), "
                 + "a fresh head learns the task (settings: unimo.finetune.*, task settings: unimo.task.<id>.*). "
+                + "Training runs on the runtime's actors (loader, batcher, trainer, evaluator, checkpointer), as pre-training does: "
+                + "SIGINT/SIGTERM writes a checkpoint, --resume continues. "
                 + "At the end the run scores the splits of unimo.finetune.evaluate (and the task's trivial baseline), "
                 + "and writes into --out: ckpt/ (the task checkpoint, for 'unimo evaluate task'), results/ (each split's "
-                + "results file in the task's official format), metrics.jsonl (progress) and metrics.json (the figures)."},
+                + "results file in the task's official format), checkpoints/ (task checkpoints with the run state), metrics.jsonl (progress), charts/ and metrics.json (the figures)."},
         footer = {"", "Examples:",
             "  unimo finetune --task vqa --checkpoint runs/quickstart/ckpt --data data/world --out runs/vqa",
             "  unimo finetune --task snli-ve --checkpoint runs/quickstart/ckpt --data data/world --out runs/snli-ve \\",
@@ -50,6 +53,10 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "The run directory (default: unimo.run.dir). Its ckpt/ is replaced.")
     Path outDir;
+
+    @Option(names = "--resume", description = "Continue the run stopped in --out (SIGINT/SIGTERM writes a checkpoint) from its newest "
+            + "checkpoint, with the same task, data, checkpoint and settings; it repeats the losses of an unbroken run.")
+    boolean resume;
 
     @Mixin
     RunOptions options;
@@ -89,8 +96,15 @@ final class FinetuneCommand implements Callable<Integer> {
         err.printf("finetune %s: settings %s%n", ref, describe(settings));
         err.flush();
         long t0 = System.nanoTime();
-        FinetuneJob.Outcome o = new FinetuneJob(new FinetuneJob.Plan(opened, checkpoint, text, runDir, settings), out, err).run();
+        FinetuneJob.Outcome o = new FinetuneJob(new FinetuneJob.Plan(opened, checkpoint, text, runDir, settings, cfg, resume,
+                System.console() != null), out, err).run();
         double wall = (System.nanoTime() - t0) / 1e9;
+        if (o.status() == RunOutcome.Status.STOPPED) {
+            out.printf("finetune %s: %s after %.1f s; checkpoint %s; continue with the same command and --resume%n", ref, o.message(), wall,
+                    o.checkpoint());
+            out.flush();
+            return ExitCodes.OK;
+        }
         out.printf("finetune %s: done in %.1f s: %d updates, %d examples (%.1f examples/s of training), final loss %.4f%n", ref, wall,
                 o.updates(), o.examples(), o.examples() / Math.max(o.trainSeconds(), 1e-9), o.finalLoss());
         out.printf("  checkpoint: %s%n", o.checkpoint());

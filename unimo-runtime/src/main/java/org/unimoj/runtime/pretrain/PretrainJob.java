@@ -211,6 +211,10 @@ public final class PretrainJob {
 
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
         ActorSystem<RunCoordinator.Command> system = ActorSystem.create(RunCoordinator.create(plan, outcome), "unimo-pretrain", akkaConfig(config));
+        // the coordinator completes the outcome; should it fail itself, the system stops, and that ends the run too
+        system.getWhenTerminated().thenRun(() -> outcome.complete(new RunOutcome(RunOutcome.Status.FAILED,
+                "the run's actors stopped before the run ended (see the log above)", null, Checkpointer.latest(runDir.resolve(CHECKPOINTS)), List.of(),
+                List.of(), List.of(), (System.nanoTime() - t0) / 1e9, null)));
         CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             if (outcome.isDone()) {
@@ -256,10 +260,10 @@ public final class PretrainJob {
         return o;
     }
 
-    static final String DATA_DISPATCHER = "unimo-dispatchers.data";
+    public static final String DATA_DISPATCHER = "unimo-dispatchers.data";
 
     /** Akka's settings for a run: no JVM hooks of its own (the run's hook checkpoints first), logging through SLF4J. */
-    static Config akkaConfig(Config config) {
+    public static Config akkaConfig(Config config) {
         return ConfigFactory.parseString(String.join("\n",
                 "akka.jvm-shutdown-hooks = off",
                 "akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off",

@@ -1,6 +1,7 @@
 package org.unimoj.runtime.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,22 +90,34 @@ class FinetuneSettingsTest {
     }
 
     @Test
-    void everyEpochIsAPermutationFixedByTheSeed() {
-        FinetuneJob.BatchOrder order = new FinetuneJob.BatchOrder(10, 4, 5);
-        for (int epoch = 0; epoch < 3; epoch++) {
-            boolean[] seen = new boolean[10];
-            for (int b = 0; b < 3; b++) {
-                int[] batch = order.batch(epoch * 3L + b);
-                assertEquals(b == 2 ? 2 : 4, batch.length);
-                for (int i : batch) {
-                    assertTrue(!seen[i], "index " + i + " twice in epoch " + epoch);
-                    seen[i] = true;
-                }
+    void everyEpochIsAPermutationFixedByTheSeedAndAResumedStreamContinuesIt() {
+        List<Integer> examples = java.util.stream.IntStream.range(0, 10).boxed().toList();
+        org.unimoj.runtime.train.SlotSource<Integer> source = TaskExamples.source(examples, "ten numbers", 5);
+        List<Integer> unbroken = new java.util.ArrayList<>();
+        try (org.unimoj.runtime.train.SlotSource.Cursor<Integer> c = source.open(0)) {
+            for (int i = 0; i < 30; i++) {
+                org.unimoj.runtime.train.Slot<Integer> slot = c.next();
+                assertEquals(i, slot.index());
+                unbroken.add(((org.unimoj.runtime.train.Slot.Filled<Integer>) slot).value());
             }
         }
-        FinetuneJob.BatchOrder again = new FinetuneJob.BatchOrder(10, 4, 5);
-        assertEquals(java.util.Arrays.toString(order.batch(4)), java.util.Arrays.toString(again.batch(4)), "batch 4 alone, as after a resume");
-        assertTrue(!java.util.Arrays.equals(order.batch(0), order.batch(3)) || !java.util.Arrays.equals(order.batch(1), order.batch(4)),
-                "epochs are shuffled differently");
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(new java.util.TreeSet<>(examples), new java.util.TreeSet<>(unbroken.subList(epoch * 10, epoch * 10 + 10)),
+                    "epoch " + epoch + " holds every example once");
+        }
+        assertNotEquals(unbroken.subList(0, 10), unbroken.subList(10, 20), "epochs are shuffled differently");
+        assertNotEquals(examples, unbroken.subList(0, 10), "the first epoch is shuffled");
+        try (org.unimoj.runtime.train.SlotSource.Cursor<Integer> c = TaskExamples.source(examples, "ten numbers", 5).open(13)) {
+            for (int i = 13; i < 30; i++) {
+                assertEquals(unbroken.get(i), ((org.unimoj.runtime.train.Slot.Filled<Integer>) c.next()).value(), "slot " + i + " after a resume at 13");
+            }
+        }
+        try (org.unimoj.runtime.train.SlotSource.Cursor<Integer> c = TaskExamples.source(examples, "ten numbers", 6).open(0)) {
+            List<Integer> other = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                other.add(((org.unimoj.runtime.train.Slot.Filled<Integer>) c.next()).value());
+            }
+            assertNotEquals(unbroken.subList(0, 10), other, "another seed, another order");
+        }
     }
 }

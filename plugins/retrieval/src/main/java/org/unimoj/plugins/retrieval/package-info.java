@@ -8,7 +8,8 @@
  * captions ({@link org.unimoj.plugins.retrieval.CollectionRanking}): {@code mode = two-stage} (the
  * default: rank by CMCL embeddings, re-score each query's {@code top-k} with the joint encoder),
  * {@code joint} (every pair through the joint encoder, the paper's method) or {@code both} (both,
- * with their times). Metrics: R_mean, IR@1/5/10 (caption queries), TR@1/5/10 (image queries),
+ * with their times); {@code eval-images = N} ranks only a split's first N images (full joint
+ * scoring grows with images x captions: 5 million pairs for 1,000 images x 5 captions). Metrics: R_mean, IR@1/5/10 (caption queries), TR@1/5/10 (image queries),
  * median ranks. Files (task settings, relative to {@code --data}): {@code captions} (Karpathy JSON;
  * world default {@code captions/dataset_world.json}; Flickr30k: {@code dataset_flickr30k.json})
  * and {@code features} ({@code features/{split}.tsv}; Flickr30k: one file for all splits).

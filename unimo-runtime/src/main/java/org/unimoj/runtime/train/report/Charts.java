@@ -34,6 +34,9 @@ public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // no temporary cache files: ImageIO would register a JVM shutdown hook for them, which fails
+        // while a run stopped by SIGTERM draws its last charts
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     private Charts() {}

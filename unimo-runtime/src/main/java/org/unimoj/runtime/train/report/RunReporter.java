@@ -25,6 +25,7 @@ public final class RunReporter implements RunListener {
     private final Path chartsDir;
     private final boolean interactive;
     private final int lineSeconds;
+    private final String label;
     private final long started = System.nanoTime();
     private ProgressBar bar;
     private double smoothedExamplesPerSecond;
@@ -37,6 +38,12 @@ public final class RunReporter implements RunListener {
      * @param lineSeconds seconds between progress lines when not interactive
      */
     public RunReporter(PrintWriter err, MetricsLog log, Path chartsDir, boolean interactive, int lineSeconds) {
+        this("pretrain", err, log, chartsDir, interactive, lineSeconds);
+    }
+
+    /** As above, with {@code label} naming the run on the progress bar ("finetune vqa"). */
+    public RunReporter(String label, PrintWriter err, MetricsLog log, Path chartsDir, boolean interactive, int lineSeconds) {
+        this.label = label;
         this.err = err;
         this.log = log;
         this.chartsDir = chartsDir;
@@ -46,7 +53,7 @@ public final class RunReporter implements RunListener {
 
     @Override
     public synchronized void started(long firstStep, long lastStep) {
-        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(lastStep).setStyle(ProgressBarStyle.ASCII)
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(label).setInitialMax(lastStep).setStyle(ProgressBarStyle.ASCII)
                 .setMaxRenderedLength(150).startsFrom(firstStep - 1, Duration.ZERO);
         if (!interactive) {
             b.setConsumer(new DelegatingProgressBarConsumer(line -> {
@@ -109,7 +116,11 @@ public final class RunReporter implements RunListener {
     }
 
     private void redraw() {
-        Charts.draw(MetricsLog.read(log.file()), chartsDir);
+        try {
+            Charts.draw(MetricsLog.read(log.file()), chartsDir);
+        } catch (RuntimeException e) {
+            line(label + ": the charts were not drawn: " + e.getMessage()); // a picture never stops a run
+        }
     }
 
     @Override
