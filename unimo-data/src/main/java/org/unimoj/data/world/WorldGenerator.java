@@ -38,6 +38,7 @@ import org.unimoj.data.scene.Vocabulary;
 import org.unimoj.data.snlive.SnliVeWriter;
 import org.unimoj.data.vqa.VqaWriter;
 import org.unimoj.data.world.derived.EntailmentBuilder;
+import org.unimoj.data.world.derived.ReadingTasks;
 import org.unimoj.data.world.derived.TextTasks;
 import org.unimoj.data.world.derived.VqaBuilder;
 import org.unimoj.data.world.detector.DetectorSimulator;
@@ -66,6 +67,7 @@ public final class WorldGenerator {
     private final VqaBuilder vqa = new VqaBuilder();
     private final EntailmentBuilder entailment = new EntailmentBuilder();
     private final TextTasks textTasks = new TextTasks();
+    private final ReadingTasks readingTasks = new ReadingTasks();
 
     public WorldGenerator(WorldSpec spec, Path dir, ProgressListener progress) {
         this.spec = spec;
@@ -86,7 +88,7 @@ public final class WorldGenerator {
 
     public Summary generate() {
         try {
-            for (String d : List.of("features", "scenes", "captions", "splits", "corpus", "vqa", "snli_ve", "glue/plausibility", "summarization")) {
+            for (String d : List.of("features", "scenes", "captions", "splits", "corpus", "vqa", "snli_ve", "glue/plausibility", "summarization", "squad_qg", "coqa")) {
                 Files.createDirectories(layout.root().resolve(d));
             }
         } catch (IOException e) {
@@ -132,6 +134,7 @@ public final class WorldGenerator {
             featureBytes += counts[4];
             long corpus = writeCorpus(pool);
             writeTextTasks(pool);
+            writeReadingTasks(pool);
             writeVocabulary();
             Summary summary = new Summary(train.length, val.length, test.length, imageOnly.length, regions, captions, questions, hypotheses, corpus,
                     featureBytes);
@@ -371,6 +374,150 @@ public final class WorldGenerator {
         }
     }
 
+    /** How many question-generation paragraphs and CoQA stories each part gets: half and a quarter of the summarization examples. */
+    static int[] readingSizes(int[] summarization, int divisor) {
+        int[] out = new int[3];
+        for (int p = 0; p < 3; p++) {
+            out[p] = Math.max(1, (summarization[p] + divisor - 1) / divisor);
+        }
+        return out;
+    }
+
+    private record QgParagraph(long index, String context, List<ReadingTasks.Question> questions) {}
+
+    private record Dialogue(long index, String story, List<ReadingTasks.Turn> turns) {}
+
+    /** Question generation (SQuAD v1.1 JSON) and CoQA dialogues (official JSON), each from unseen scenes of its own. */
+    private void writeReadingTasks(ExecutorService pool) {
+        String[] parts = {"train", "dev", "test"};
+        int[] qg = readingSizes(spec.summarization(), 2);
+        long offset = 0;
+        for (int p = 0; p < 3; p++) {
+            long base = offset;
+            try (JsonArrayWriter json = new JsonArrayWriter(layout.questionGeneration(parts[p]))) {
+                JsonGenerator g = json.generator();
+                g.writeStringField("version", "1.1");
+                g.writeFieldName("data");
+                g.writeStartArray();
+                ordered(pool, "question generation " + parts[p], qg[p], i -> {
+                    ImageScene scene = unseen("qg", base + i);
+                    java.util.SplittableRandom r = Seeds.rng(spec.seed(), "qg", base + i);
+                    ReadingTasks.Story story = readingTasks.story(scene, r);
+                    return new QgParagraph(base + i, story.text(), readingTasks.questions(scene, story, r, 1 + r.nextInt(3)));
+                }, (QgParagraph x) -> writeSquadArticle(g, x));
+                g.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + layout.questionGeneration(parts[p]), e);
+            }
+            offset += qg[p];
+        }
+        int[] coqa = readingSizes(spec.summarization(), 4);
+        offset = 0;
+        for (int p = 0; p < 3; p++) {
+            long base = offset;
+            boolean additional = p > 0;
+            try (JsonArrayWriter json = new JsonArrayWriter(layout.coqa(parts[p]))) {
+                JsonGenerator g = json.generator();
+                g.writeStringField("version", "1.0");
+                g.writeFieldName("data");
+                g.writeStartArray();
+                ordered(pool, "coqa " + parts[p], coqa[p], i -> {
+                    ImageScene scene = unseen("coqa", base + i);
+                    java.util.SplittableRandom r = Seeds.rng(spec.seed(), "coqa", base + i);
+                    ReadingTasks.Story story = readingTasks.story(scene, r);
+                    return new Dialogue(base + i, story.text(), readingTasks.dialogue(scene, story, r));
+                }, (Dialogue d) -> writeCoqaStory(g, d, additional));
+                g.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + layout.coqa(parts[p]), e);
+            }
+            offset += coqa[p];
+        }
+    }
+
+    private static void writeSquadArticle(JsonGenerator g, QgParagraph x) {
+        try {
+            g.writeStartObject();
+            g.writeStringField("title", "unseen-" + x.index());
+            g.writeFieldName("paragraphs");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("context", x.context());
+            g.writeFieldName("qas");
+            g.writeStartArray();
+            for (int k = 0; k < x.questions().size(); k++) {
+                ReadingTasks.Question q = x.questions().get(k);
+                g.writeStartObject();
+                g.writeFieldName("answers");
+                g.writeStartArray();
+                g.writeStartObject();
+                g.writeNumberField("answer_start", q.answerStart());
+                g.writeStringField("text", q.answer());
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeStringField("question", q.question());
+                g.writeStringField("id", "world-qg-" + x.index() + "-" + k);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeCoqaStory(JsonGenerator g, Dialogue d, boolean additional) {
+        try {
+            g.writeStartObject();
+            g.writeStringField("source", "world");
+            g.writeStringField("id", "world-coqa-" + d.index());
+            g.writeStringField("filename", "unseen-" + d.index());
+            g.writeStringField("story", d.story());
+            g.writeFieldName("questions");
+            g.writeStartArray();
+            for (int t = 0; t < d.turns().size(); t++) {
+                g.writeStartObject();
+                g.writeStringField("input_text", d.turns().get(t).question());
+                g.writeNumberField("turn_id", t + 1);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("answers");
+            answers(g, d, -1);
+            if (additional) {
+                g.writeFieldName("additional_answers");
+                g.writeStartObject();
+                for (int k = 0; k < 3; k++) {
+                    g.writeFieldName(String.valueOf(k));
+                    answers(g, d, k);
+                }
+                g.writeEndObject();
+            }
+            g.writeStringField("name", "unseen-" + d.index());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The answers of a dialogue: the main ones ({@code alternative} -1) or alternative set {@code alternative}. */
+    private static void answers(JsonGenerator g, Dialogue d, int alternative) throws IOException {
+        g.writeStartArray();
+        for (int t = 0; t < d.turns().size(); t++) {
+            ReadingTasks.Turn turn = d.turns().get(t);
+            g.writeStartObject();
+            g.writeNumberField("span_start", turn.rationale().start());
+            g.writeNumberField("span_end", turn.rationale().end());
+            g.writeStringField("span_text", d.story().substring(turn.rationale().start(), turn.rationale().end()));
+            g.writeStringField("input_text", alternative < 0 ? turn.answer() : turn.alternatives().get(alternative));
+            g.writeNumberField("turn_id", t + 1);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private void writeVocabulary() {
         Vocabulary v = Vocabulary.WORLD;
         try (JsonArrayWriter json = new JsonArrayWriter(layout.vocabulary())) {
@@ -491,6 +638,8 @@ public final class WorldGenerator {
             g.writeNumberField("corpus_sentences", s.corpusLines());
             parts(g, "plausibility", spec.classification());
             parts(g, "summarization", spec.summarization());
+            parts(g, "question_generation_paragraphs", readingSizes(spec.summarization(), 2));
+            parts(g, "coqa_stories", readingSizes(spec.summarization(), 4));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + layout.manifest(), e);
         }

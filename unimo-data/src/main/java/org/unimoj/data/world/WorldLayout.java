@@ -96,4 +96,14 @@ public final class WorldLayout {
     public Path summarization(String part) {
         return root.resolve("summarization").resolve(part + ".tsv");
     }
+
+    /** {@code squad_qg/<train|dev|test>.json}: question generation in SQuAD v1.1 JSON. */
+    public Path questionGeneration(String part) {
+        return root.resolve("squad_qg").resolve(part + ".json");
+    }
+
+    /** {@code coqa/coqa-<train|dev|test>-v1.0.json}: CoQA dialogues in the official JSON. */
+    public Path coqa(String part) {
+        return root.resolve("coqa").resolve("coqa-" + part + "-v1.0.json");
+    }
 }
