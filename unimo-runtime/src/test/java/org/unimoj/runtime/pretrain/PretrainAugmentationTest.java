@@ -233,8 +233,13 @@ class PretrainAugmentationTest {
         // caption 0 against images: its image and its related image are positives, the two other images negatives
         assertEquals(2, groups.get(0).positives().size());
         assertEquals(2, groups.get(0).negatives().size());
-        // image 0 against captions: its caption, its positive rewrite and its related text; negatives: 2 other captions + all 6 hard negatives
+        // image 0 against captions: its caption, its positive rewrite and its related text; negatives: 2 other captions, their
+        // 2 positive rewrites (a rewrite is a negative of every other image, as its caption is) + all 6 hard negatives
         assertEquals(3, groups.get(1).positives().size());
-        assertEquals(2 + 6, groups.get(1).negatives().size());
+        assertEquals(2 + 2 + 6, groups.get(1).negatives().size());
+        int ownPositive = groups.get(1).positives().get(1).text();
+        for (int g = 3; g < 6; g += 2) {
+            assertTrue(groups.get(g).negatives().stream().anyMatch(r -> r.text() == ownPositive), "pair 0's rewrite is a negative of image " + g / 2);
+        }
     }
 }

@@ -33,8 +33,12 @@ import org.unimoj.runtime.train.BatchAssembler;
  *       (alone) and related texts (alone). Two groups per pair: the caption against every image of
  *       the batch (positives: its own image, other captions' images that are the same image, its
  *       related images), and the image against every caption (positives: its captions, its
- *       rewritten positives, its related texts; negatives: the other captions and every hard
- *       negative). Captions of the same image are never each other's negatives.</li>
+ *       rewritten positives, its related texts; negatives: the other images' captions and rewritten
+ *       positives, and every hard negative). Captions of the same image are never each other's
+ *       negatives. A rewritten positive is a negative of every other image, as a caption is: were it
+ *       only ever a positive, telling rewrites from captions by their wording alone would lower the
+ *       loss, and the model learned that shortcut instead of the images (zero-shot retrieval at
+ *       chance).</li>
  *   <li>Masked LM + masked region modelling on the first {@code joint} pairs encoded together
  *       (cross-modal), on the sentences (LM) and on the images (regions).</li>
  *   <li>Seq2seq: the next {@code captioning} pairs under the captioning mask, predicting the caption
@@ -150,14 +154,15 @@ public final class JointBatchAssembler implements BatchAssembler<PretrainExample
                 pos.add(new PairRef(r, text[i]));
             }
             groups.add(new ContrastiveGroup(pos, neg));
-            // the image against every caption
+            // the image against every caption and every rewritten positive
             pos = new ArrayList<>();
             neg = new ArrayList<>();
             for (int j = 0; j < p; j++) {
-                (pairs.get(j).imageId().equals(id) ? pos : neg).add(new PairRef(image[i], text[j]));
-            }
-            for (int t : positives.get(i)) {
-                pos.add(new PairRef(image[i], t));
+                List<PairRef> side = pairs.get(j).imageId().equals(id) ? pos : neg;
+                side.add(new PairRef(image[i], text[j]));
+                for (int t : positives.get(j)) {
+                    side.add(new PairRef(image[i], t));
+                }
             }
             for (int t : relatedTexts.get(i)) {
                 pos.add(new PairRef(image[i], t));
