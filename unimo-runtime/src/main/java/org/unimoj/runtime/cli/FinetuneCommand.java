@@ -18,6 +18,7 @@ import org.unimoj.runtime.finetune.RunFiles;
 import org.unimoj.runtime.finetune.TaskOpener;
 import org.unimoj.runtime.finetune.TaskRef;
 import org.unimoj.runtime.plugin.PluginRegistry;
+import org.unimoj.runtime.train.actors.Checkpointer;
 import org.unimoj.runtime.train.actors.RunOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,8 @@ import picocli.CommandLine.Spec;
                 + "and writes into --out: ckpt/ (the task checkpoint, for 'unimo evaluate task'), results/ (each split's "
                 + "results file in the task's official format), checkpoints/ (task checkpoints with the run state), metrics.jsonl (progress), charts/ and metrics.json (the figures)."},
         footer = {"", "Examples:",
-            "  unimo finetune --task vqa --checkpoint runs/quickstart/ckpt --data data/world --out runs/vqa",
-            "  unimo finetune --task snli-ve --checkpoint runs/quickstart/ckpt --data data/world --out runs/snli-ve \\",
+            "  unimo finetune --task vqa --checkpoint runs/quickstart --data data/world --out runs/vqa",
+            "  unimo finetune --task snli-ve --checkpoint runs/quickstart --data data/world --out runs/snli-ve \\",
             "      --set unimo.finetune.epochs=1 --set unimo.finetune.batch-size=16"})
 final class FinetuneCommand implements Callable<Integer> {
 
@@ -45,7 +46,8 @@ final class FinetuneCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
-            description = "The pre-trained checkpoint (config.json + model.safetensors) with its tokenizer (vocab.json + merges.txt).")
+            description = "The pre-trained checkpoint (config.json + model.safetensors) with its tokenizer (vocab.json + merges.txt), "
+                + "or a pre-training run directory (its newest checkpoint).")
     Path checkpoint;
 
     @Option(names = "--data", paramLabel = "DIR", description = "The task's data directory (default: unimo.data.dir, the embedded world).")
@@ -72,6 +74,12 @@ final class FinetuneCommand implements Callable<Integer> {
         TaskRef ref = parseTask(task);
         if (!Files.isDirectory(checkpoint)) {
             throw new UsageError("--checkpoint " + checkpoint + ": no such directory");
+        }
+        // a pre-training run directory stands for its newest checkpoint
+        Path newest = Files.isRegularFile(checkpoint.resolve("config.json")) ? null : Checkpointer.latest(checkpoint.resolve("checkpoints"));
+        if (newest != null) {
+            err.println("finetune: --checkpoint " + checkpoint + " is a run directory; starting from its newest checkpoint " + newest);
+            checkpoint = newest;
         }
         UnimoConfig model;
         try {
