@@ -227,7 +227,10 @@ final class QuestionGenerationTask implements Task<QgExample>, TrivialBaseline, 
     @Override
     public Map<String, String> finetuneDefaults() {
         // No validation between epochs: beam search over the val split costs about a minute each time.
-        return Map.of("epochs", "4", "batch-size", "32", "learning-rate", "2e-4", "warmup", "0.1", "validate-every", "-1");
+        // The world's QG set is small (2,465 questions): from the quickstart checkpoint 4 epochs at 2e-4
+        // stayed below the answer-sentence baseline on METEOR and ROUGE-L; 20 at 5e-4 beat it on all
+        // three metrics in about 2 minutes on 2 cores.
+        return Map.of("epochs", "20", "batch-size", "32", "learning-rate", "5e-4", "warmup", "0.1", "validate-every", "-1");
     }
 
     /** Writes {@code question-generation-SPLIT.json}: {@code {"question id": "generated question", ...}} in file order. */
