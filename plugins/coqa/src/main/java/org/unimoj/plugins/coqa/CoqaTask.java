@@ -34,6 +34,7 @@ import org.unimoj.data.io.ReadOptions;
 import org.unimoj.plugins.coqa.data.CoqaJsonReader;
 import org.unimoj.plugins.coqa.data.CoqaTurn;
 import org.unimoj.tasks.metrics.qa.CoqaF1;
+import org.unimoj.tasks.support.TaskSettings;
 
 /**
  * CoQA as generation: the free-form answer of each turn from the story, the dialogue history

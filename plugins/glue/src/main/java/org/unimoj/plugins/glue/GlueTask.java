@@ -34,6 +34,7 @@ import org.unimoj.plugins.glue.files.GlueFiles;
 import org.unimoj.plugins.glue.files.SubmissionWriter;
 import org.unimoj.tasks.metrics.glue.ClassificationMetrics;
 import org.unimoj.tasks.metrics.glue.Correlation;
+import org.unimoj.tasks.support.TaskSettings;
 
 /**
  * One GLUE task: rows of the task's TSV files, {@code [CLS] a [SEP] (b [SEP])} with bidirectional

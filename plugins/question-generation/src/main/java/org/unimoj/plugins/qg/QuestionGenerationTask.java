@@ -36,6 +36,7 @@ import org.unimoj.plugins.qg.data.QgTsvReader;
 import org.unimoj.plugins.qg.data.SquadJsonReader;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
+import org.unimoj.tasks.support.TaskSettings;
 
 /**
  * SQuAD question generation: paragraph and answer in, question out, under the seq2seq mask.

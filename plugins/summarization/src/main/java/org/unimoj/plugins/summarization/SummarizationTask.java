@@ -35,6 +35,7 @@ import org.unimoj.data.io.ReadOptions;
 import org.unimoj.data.summarization.SummarizationTsvReader;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.rouge.RougeScorer;
+import org.unimoj.tasks.support.TaskSettings;
 
 /**
  * One summarization data set: rows of {@code src \t tgt} TSV files, the source under the seq2seq

@@ -1,19 +1,20 @@
-package org.unimoj.plugins.qg;
+package org.unimoj.tasks.support;
 
 import java.util.Optional;
 import org.unimoj.api.task.ContextKeys;
 import org.unimoj.api.task.TaskContext;
 
 /**
- * The task's settings ({@code unimo.task.question-generation.KEY}); a key given for the subtask
- * ({@code unimo.task.question-generation.SUBTASK.KEY}) wins over the plugin-wide one.
+ * A task's settings ({@code unimo.task.ID.KEY}, as its {@link TaskContext} hands them over); a key
+ * given for the subtask ({@code unimo.task.ID.SUBTASK.KEY}) wins over the plugin-wide one, and a
+ * bad value fails with the key's name.
  */
-final class TaskSettings {
+public final class TaskSettings {
 
     private final TaskContext context;
     private final String subtask;
 
-    TaskSettings(TaskContext context, String subtask) {
+    public TaskSettings(TaskContext context, String subtask) {
         this.context = context;
         this.subtask = subtask;
     }
@@ -34,16 +35,16 @@ final class TaskSettings {
      * The most text ids one input may have: {@code max_text_length} if set, else the model's own
      * limit the runtime passes under {@link ContextKeys#MODEL_MAX_TEXT_LENGTH}, else 128.
      */
-    int textLength(int min) {
+    public int textLength(int min) {
         int model = context.intSetting(ContextKeys.MODEL_MAX_TEXT_LENGTH, 128);
         return integer("max_text_length", model, min);
     }
 
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
         return context.setting(key(key));
     }
 
-    int integer(String key, int defaultValue, int min) {
+    public int integer(String key, int defaultValue, int min) {
         int v = context.intSetting(key(key), defaultValue);
         if (v < min) {
             throw new IllegalArgumentException("task setting '" + key(key) + "': must be at least " + min + ", got " + v);
@@ -51,7 +52,7 @@ final class TaskSettings {
         return v;
     }
 
-    double decimal(String key, double defaultValue, double min, double max) {
+    public double decimal(String key, double defaultValue, double min, double max) {
         double v = context.doubleSetting(key(key), defaultValue);
         if (!(v >= min && v <= max)) {
             throw new IllegalArgumentException("task setting '" + key(key) + "': must be in [" + min + ", " + max + "], got " + v);
