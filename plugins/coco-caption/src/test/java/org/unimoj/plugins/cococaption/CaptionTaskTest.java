@@ -31,6 +31,7 @@ import org.unimoj.api.task.Predictor;
 import org.unimoj.api.task.Target;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
 import org.unimoj.tasks.metrics.io.CocoCaptionFiles;
+import org.unimoj.tasks.testing.Fixtures;
 
 class CaptionTaskTest {
 

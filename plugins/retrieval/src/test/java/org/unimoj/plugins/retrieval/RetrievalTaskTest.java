@@ -27,6 +27,7 @@ import org.unimoj.api.task.Prediction;
 import org.unimoj.api.task.Predictor;
 import org.unimoj.api.task.Target;
 import org.unimoj.tasks.metrics.retrieval.RetrievalMetrics;
+import org.unimoj.tasks.testing.Fixtures;
 
 class RetrievalTaskTest {
 

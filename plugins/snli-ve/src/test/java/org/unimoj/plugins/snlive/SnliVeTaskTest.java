@@ -30,6 +30,7 @@ import org.unimoj.api.task.Pooling;
 import org.unimoj.api.task.Target;
 import org.unimoj.api.task.Task;
 import org.unimoj.data.io.DataError;
+import org.unimoj.tasks.testing.Fixtures;
 
 class SnliVeTaskTest {
 

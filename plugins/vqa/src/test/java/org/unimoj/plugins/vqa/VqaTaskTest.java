@@ -27,6 +27,7 @@ import org.unimoj.api.task.Target;
 import org.unimoj.tasks.metrics.io.VqaFiles;
 import org.unimoj.tasks.metrics.vqa.VqaAccuracy;
 import org.unimoj.tasks.metrics.vqa.VqaAnnotation;
+import org.unimoj.tasks.testing.Fixtures;
 
 class VqaTaskTest {
 

@@ -1,4 +1,4 @@
-package org.unimoj.plugins.vqa;
+package org.unimoj.tasks.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,24 +16,27 @@ import org.unimoj.data.world.ProgressListener;
 import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
 
-/** A tiny embedded world, a whitespace tokenizer and predictors that need no model, for this plugin's tests. */
-final class Fixtures {
+/**
+ * A tiny embedded world, a whitespace tokenizer and predictors that need no model, for the task
+ * plugins' tests (shipped in unimo-tasks' test jar).
+ */
+public final class Fixtures {
 
     private Fixtures() {}
 
     /** Writes a world of {@code images} images (16-d features, at most 6 regions) into {@code dir}. */
-    static Path world(Path dir, int images) {
+    public static Path world(Path dir, int images) {
         WorldSpec spec = WorldSpec.defaults(7, images).withFeatures(16, 6).withThreads(1);
         new WorldGenerator(spec, dir, ProgressListener.NONE).generate();
         return dir;
     }
 
-    static TaskContext context(Path data, Path work, Map<String, String> settings) {
+    public static TaskContext context(Path data, Path work, Map<String, String> settings) {
         return new TaskContext(data, work, new Words(), settings, ReadPolicy.FAIL, 11);
     }
 
     /** Ids by first appearance of each lower-cased word, in RoBERTa's special-token layout. */
-    static final class Words implements TextEncoder {
+    public static final class Words implements TextEncoder {
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> words = new ArrayList<>();
 
@@ -93,7 +96,7 @@ final class Fixtures {
     }
 
     /** A predictor whose class probabilities come from {@code classes} (one-hot of the index it returns). */
-    static Predictor classes(int numClasses, Function<ModelInput, Integer> classes) {
+    public static Predictor classes(int numClasses, Function<ModelInput, Integer> classes) {
         return new Predictor() {
             @Override
             public List<Prediction> predict(List<ModelInput> inputs) {
