@@ -27,6 +27,8 @@ import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
 import org.unimoj.data.io.DataError;
 import org.unimoj.plugins.coqa.data.CoqaTurn;
+import org.unimoj.tasks.testing.WordText;
+import org.unimoj.tasks.testing.ScriptedGenerator;
 
 /** CoQA on files in the official layout (train without, dev with additional answers), scored through a scripted generator. */
 class CoqaTaskTest {

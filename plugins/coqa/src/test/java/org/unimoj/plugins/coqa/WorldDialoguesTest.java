@@ -23,6 +23,7 @@ import org.unimoj.data.world.ProgressListener;
 import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
 import org.unimoj.plugins.coqa.data.CoqaTurn;
+import org.unimoj.tasks.testing.WordText;
 
 /** A generated world's CoQA set, read through the plugin from the world's root, in every split. */
 class WorldDialoguesTest {

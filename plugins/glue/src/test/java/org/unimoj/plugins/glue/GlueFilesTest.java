@@ -21,6 +21,7 @@ import org.unimoj.data.glue.GlueLayout;
 import org.unimoj.data.io.DataError;
 import org.unimoj.plugins.glue.files.GlueFiles;
 import org.unimoj.plugins.glue.files.GlueFiles.LayoutChoice;
+import org.unimoj.tasks.testing.WordText;
 
 /** Finding a task's files and telling each file's layout, on the official layouts, on column-mapped files and on the real files in ../shared. */
 class GlueFilesTest {

@@ -30,6 +30,7 @@ import org.unimoj.tasks.engine.FineTuner;
 import org.unimoj.tasks.engine.TaskCheckpoint;
 import org.unimoj.tasks.engine.TaskModel;
 import org.unimoj.tasks.engine.predict.TaskPredictor;
+import org.unimoj.tasks.testing.WordText;
 
 /**
  * The plugin driven the way the runtime drives it (read, encode, fine-tune from a pre-training

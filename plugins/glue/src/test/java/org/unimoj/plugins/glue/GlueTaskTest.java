@@ -29,6 +29,7 @@ import org.unimoj.api.task.Target;
 import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
 import org.unimoj.data.io.DataError;
+import org.unimoj.tasks.testing.WordText;
 
 /** The glue task on small files in the official GLUE layouts, scored through a predictor whose every answer the test knows. */
 class GlueTaskTest {

@@ -28,6 +28,8 @@ import org.unimoj.api.task.TaskContext;
 import org.unimoj.data.io.DataError;
 import org.unimoj.plugins.qg.data.QgExample;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
+import org.unimoj.tasks.testing.WordText;
+import org.unimoj.tasks.testing.ScriptedGenerator;
 
 /** Question generation on SQuAD files in the official layouts (v1.1 train and dev, v2.0) and on the reference TSV. */
 class QuestionGenerationTaskTest {

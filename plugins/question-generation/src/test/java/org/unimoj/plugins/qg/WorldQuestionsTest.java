@@ -22,6 +22,7 @@ import org.unimoj.data.world.ProgressListener;
 import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
 import org.unimoj.plugins.qg.data.QgExample;
+import org.unimoj.tasks.testing.WordText;
 
 /** A generated world's question-generation set, read through the plugin from the world's root, in every split. */
 class WorldQuestionsTest {

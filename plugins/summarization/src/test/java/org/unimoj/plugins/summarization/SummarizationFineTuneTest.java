@@ -29,6 +29,7 @@ import org.unimoj.tasks.engine.FineTuner;
 import org.unimoj.tasks.engine.TaskCheckpoint;
 import org.unimoj.tasks.engine.TaskModel;
 import org.unimoj.tasks.engine.predict.TaskPredictor;
+import org.unimoj.tasks.testing.WordText;
 
 /**
  * The plugin driven as the runtime drives it, on a tiny model and a toy set whose summary is the

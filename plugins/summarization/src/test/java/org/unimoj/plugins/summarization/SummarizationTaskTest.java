@@ -27,6 +27,8 @@ import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
 import org.unimoj.data.io.DataError;
 import org.unimoj.tasks.metrics.rouge.RougeScorer;
+import org.unimoj.tasks.testing.WordText;
+import org.unimoj.tasks.testing.ScriptedGenerator;
 
 /** The summarization task on small src/tgt TSV files (world layout, CNN/DM folder, token ids), scored through a scripted generator. */
 class SummarizationTaskTest {

@@ -1,4 +1,4 @@
-package org.unimoj.plugins.coqa;
+package org.unimoj.tasks.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +12,12 @@ import org.unimoj.api.text.TextEncoder;
  * {@code <pad>}=1, {@code </s>}=2, {@code <unk>}=3, {@code <mask>}=4); words (lower-cased) get ids
  * from 5 in the order the given texts first use them.
  */
-final class WordText implements TextEncoder {
+public final class WordText implements TextEncoder {
 
     private final Map<String, Integer> ids = new LinkedHashMap<>();
     private final List<String> words = new ArrayList<>();
 
-    WordText(List<String> texts) {
+    public WordText(List<String> texts) {
         for (String t : texts) {
             for (String w : split(t)) {
                 if (!ids.containsKey(w)) {
@@ -38,7 +38,7 @@ final class WordText implements TextEncoder {
         return out;
     }
 
-    int id(String word) {
+    public int id(String word) {
         return ids.get(word);
     }
 

@@ -1,4 +1,4 @@
-package org.unimoj.plugins.qg;
+package org.unimoj.tasks.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +10,13 @@ import org.unimoj.api.task.Predictor;
 import org.unimoj.api.text.TextEncoder;
 
 /** A predictor that "generates" by a rule on the decoded source, so a test knows every output in advance. */
-final class ScriptedGenerator implements Predictor {
+public final class ScriptedGenerator implements Predictor {
 
     private final TextEncoder text;
     private final Function<String, String> rule;
-    final List<ModelInput> seen = new ArrayList<>();
+    public final List<ModelInput> seen = new ArrayList<>();
 
-    ScriptedGenerator(TextEncoder text, Function<String, String> rule) {
+    public ScriptedGenerator(TextEncoder text, Function<String, String> rule) {
         this.text = text;
         this.rule = rule;
     }
