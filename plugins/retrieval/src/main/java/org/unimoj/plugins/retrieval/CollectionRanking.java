@@ -61,42 +61,15 @@ final class CollectionRanking {
         long t0 = System.nanoTime();
         int n = c.imageCount();
         int m = c.textCount();
-        List<float[]> img = p.embed(c.images.stream().map(ModelInput::image).toList());
-        List<float[]> txt = p.embed(c.texts.stream().map(ModelInput::text).toList());
-        double[][] sim = new double[n][m];
-        for (int i = 0; i < n; i++) {
-            float[] a = img.get(i);
-            for (int t = 0; t < m; t++) {
-                sim[i][t] = dot(a, txt.get(t));
-            }
-        }
-        // The pairs to re-score: each caption's top k images and each image's top k captions.
-        boolean[][] pick = new boolean[n][m];
-        boolean[][] byCaption = new boolean[n][m];
-        boolean[][] byImage = new boolean[n][m];
-        double[] column = new double[n];
-        for (int t = 0; t < m; t++) {
-            for (int i = 0; i < n; i++) {
-                column[i] = sim[i][t];
-            }
-            for (int i : top(column, k)) {
-                byCaption[i][t] = true;
-                pick[i][t] = true;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int t : top(sim[i], k)) {
-                byImage[i][t] = true;
-                pick[i][t] = true;
-            }
-        }
+        double[][] sim = similarities(c, p);
+        Picked picked = pick(sim, k);
         double[][] joint = new double[n][m];
         List<ModelInput> inputs = new ArrayList<>(CHUNK);
         List<int[]> where = new ArrayList<>(CHUNK);
         long pairs = 0;
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < m; t++) {
-                if (pick[i][t]) {
+                if (picked.any(i, t)) {
                     pairs++;
                     inputs.add(ModelInput.imageText(c.images.get(i), c.texts.get(t)));
                     where.add(new int[] {i, t});
@@ -107,15 +80,86 @@ final class CollectionRanking {
             }
         }
         score(p, inputs, where, joint);
+        return merge(sim, joint, picked, pairs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What {@link #twoStage} with {@code k} would give, read off a full joint scoring instead of
+     * re-scoring: the joint encoder is deterministic, so a re-scored pair has the same score either
+     * way. For comparing values of {@code k} at the cost of one full pass (no timing: seconds is 0).
+     */
+    static Scored twoStageFrom(double[][] sim, double[][] fullJoint, int k) {
+        Picked picked = pick(sim, k);
+        return merge(sim, fullJoint, picked, picked.count(), 0);
+    }
+
+    /** The first stage: cosine of the CMCL embeddings, {@code [image][caption]}. */
+    static double[][] similarities(TestCollection c, Predictor p) {
+        int n = c.imageCount();
+        int m = c.textCount();
+        List<float[]> img = p.embed(c.images.stream().map(ModelInput::image).toList());
+        List<float[]> txt = p.embed(c.texts.stream().map(ModelInput::text).toList());
+        double[][] sim = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            float[] a = img.get(i);
+            for (int t = 0; t < m; t++) {
+                sim[i][t] = dot(a, txt.get(t));
+            }
+        }
+        return sim;
+    }
+
+    /** The pairs to re-score: each caption's top k images ({@code byCaption}) and each image's top k captions ({@code byImage}). */
+    private record Picked(boolean[][] byCaption, boolean[][] byImage) {
+        boolean any(int i, int t) {
+            return byCaption[i][t] || byImage[i][t];
+        }
+
+        long count() {
+            long c = 0;
+            for (int i = 0; i < byCaption.length; i++) {
+                for (int t = 0; t < byCaption[i].length; t++) {
+                    c += any(i, t) ? 1 : 0;
+                }
+            }
+            return c;
+        }
+    }
+
+    private static Picked pick(double[][] sim, int k) {
+        int n = sim.length;
+        int m = n == 0 ? 0 : sim[0].length;
+        boolean[][] byCaption = new boolean[n][m];
+        boolean[][] byImage = new boolean[n][m];
+        double[] column = new double[n];
+        for (int t = 0; t < m; t++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = sim[i][t];
+            }
+            for (int i : top(column, k)) {
+                byCaption[i][t] = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int t : top(sim[i], k)) {
+                byImage[i][t] = true;
+            }
+        }
+        return new Picked(byCaption, byImage);
+    }
+
+    private static Scored merge(double[][] sim, double[][] joint, Picked picked, long pairs, double seconds) {
+        int n = sim.length;
+        int m = n == 0 ? 0 : sim[0].length;
         double[][] ir = new double[n][m];
         double[][] tr = new double[n][m];
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < m; t++) {
-                ir[i][t] = byCaption[i][t] ? joint[i][t] : sim[i][t] - BELOW;
-                tr[i][t] = byImage[i][t] ? joint[i][t] : sim[i][t] - BELOW;
+                ir[i][t] = picked.byCaption()[i][t] ? joint[i][t] : sim[i][t] - BELOW;
+                tr[i][t] = picked.byImage()[i][t] ? joint[i][t] : sim[i][t] - BELOW;
             }
         }
-        return new Scored(ir, tr, sim, pairs, (System.nanoTime() - t0) / 1e9);
+        return new Scored(ir, tr, sim, pairs, seconds);
     }
 
     private static void score(Predictor p, List<ModelInput> inputs, List<int[]> where, double[][] out) {

@@ -148,6 +148,21 @@ class RetrievalTaskTest {
     }
 
     @Test
+    void twoStageReadOffTheFullMatrixEqualsRealReScoringForEveryK() {
+        RetrievalTask t = open(Map.of());
+        TestCollection c = t.collection(Split.TEST);
+        Knowing model = new Knowing(c, 0.6);
+        CollectionRanking.Scored full = CollectionRanking.full(c, model);
+        for (int k = 1; k <= c.imageCount(); k++) {
+            CollectionRanking.Scored real = CollectionRanking.twoStage(c, model, k);
+            CollectionRanking.Scored read = CollectionRanking.twoStageFrom(real.firstStage(), full.imageRetrieval(), k);
+            assertEquals(real.jointPairs(), read.jointPairs(), "k=" + k);
+            assertTrue(Arrays.deepEquals(real.imageRetrieval(), read.imageRetrieval()), "k=" + k);
+            assertTrue(Arrays.deepEquals(real.textRetrieval(), read.textRetrieval()), "k=" + k);
+        }
+    }
+
+    @Test
     void evaluateReportsRecallsBothWaysAndBothModesAndTheResultsRankEachQuery() throws IOException {
         RetrievalTask t = open(Map.of("mode", "both", "top-k", "4"));
         TestCollection c = t.collection(Split.TEST);
