@@ -52,6 +52,14 @@ class InferenceTest {
         // alone or in a padded batch: the same vectors (padding is masked out)
         Encoding alone = s.encode(List.of(in.get(3))).get(0);
         assertArrayEquals(enc.get(3).pooledText(), alone.pooledText(), 1e-5f);
+        // pooled(): the same pooled vectors as encode(), without the per-token rows
+        float[][] texts = s.pooled(in.subList(0, 4), false);
+        float[][] images = s.pooled(List.of(in.get(0), in.get(4)), true);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(s.encode(in.subList(0, 4)).get(i).pooledText(), texts[i], 0f, "text " + i);
+        }
+        assertArrayEquals(s.encode(List.of(in.get(0), in.get(4))).get(1).pooledImage(), images[1], 0f);
+        assertThrows(IllegalArgumentException.class, () -> s.pooled(List.of(in.get(3)), true));
     }
 
     @Test

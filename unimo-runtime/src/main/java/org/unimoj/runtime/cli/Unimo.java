@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
             TokenizerCommand.class,
             PluginsCommand.class,
             PipelineCommand.class,
+            AblateCommand.class,
+            ProbeCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 bad command line or configuration, 3 not available yet."})

@@ -36,12 +36,18 @@ public record PretrainSettings(long seed, Path runDir, Path dataDir, ReadPolicy 
     /** {@code unimo.pretrain.optimizer}. */
     public record Optim(double learningRate, double warmup, double weightDecay, double beta1, double beta2, double epsilon, double maxGradNorm) {}
 
-    /** {@code unimo.pretrain.batch}. */
+    /**
+     * {@code unimo.pretrain.batch}.
+     *
+     * @param cmcl whether the pairs are also encoded alone for cross-modal contrastive learning; false leaves them to the
+     *             joint (MLM + masked regions) and captioning objectives only (the "no CMCL" ablation)
+     */
     public record Batch(int pairs, int joint, int captioning, int texts, int images, int positives, int negatives, int relatedImages,
-                        int relatedTexts, double mlmProbability, double mrmProbability) {
+                        int relatedTexts, double mlmProbability, double mrmProbability, boolean cmcl) {
         /** Examples of one batch at most. */
         public int maxExamples() {
-            return pairs * (2 + positives + negatives + relatedImages + relatedTexts) + joint + captioning + texts + images;
+            int contrastive = cmcl ? pairs * (2 + positives + negatives + relatedImages + relatedTexts) : 0;
+            return contrastive + joint + captioning + texts + images;
         }
     }
 
@@ -87,7 +93,7 @@ public record PretrainSettings(long seed, Path runDir, Path dataDir, ReadPolicy 
                     new Batch(atLeast(c, "batch.pairs", 0), atLeast(c, "batch.joint", 0), atLeast(c, "batch.captioning", 0), atLeast(c, "batch.texts", 0),
                             atLeast(c, "batch.images", 0), atLeast(c, "batch.positives", 0), atLeast(c, "batch.negatives", 0),
                             atLeast(c, "batch.related-images", 0), atLeast(c, "batch.related-texts", 0), fraction(c, "batch.mlm-probability"),
-                            fraction(c, "batch.mrm-probability")),
+                            fraction(c, "batch.mrm-probability"), c.getBoolean(P + "batch.cmcl")),
                     new Augment(List.copyOf(c.getStringList(P + "augment.rewriters")), positive(c, "augment.augmenters"),
                             positive(c, "augment.per-augmenter"), positive(c, "augment.capacity"), atLeast(c, "augment.max-restarts", 0),
                             c.getDuration(P + "augment.restart-window"), c.getString(P + "augment.offline.file"),

@@ -241,5 +241,16 @@ class PretrainAugmentationTest {
         for (int g = 3; g < 6; g += 2) {
             assertTrue(groups.get(g).negatives().stream().anyMatch(r -> r.text() == ownPositive), "pair 0's rewrite is a negative of image " + g / 2);
         }
+
+        // without CMCL (the ablation's "no-cmcl" variant) the same pairs feed only the joint objectives: no groups, no single-modal inputs
+        PretrainSettings.Batch b = c.settings().batch();
+        var noCmcl = new PretrainSettings.Batch(b.pairs(), b.joint(), b.captioning(), b.texts(), b.images(), b.positives(), b.negatives(),
+                b.relatedImages(), b.relatedTexts(), b.mlmProbability(), b.mrmProbability(), false);
+        var plain = new org.unimoj.runtime.pretrain.batch.JointBatchAssembler(noCmcl, c.model(), c.tokenizer().maskId(), 1)
+                .assemble(0, java.util.Map.of(org.unimoj.runtime.pretrain.data.PretrainSources.PAIRS, ex)).batch();
+        assertEquals(null, plain.cmcl());
+        assertEquals(3, plain.input().batchSize(), "the 3 joint (MLM + MRM) inputs only");
+        assertEquals(b.joint() + b.captioning() + b.texts() + b.images(), noCmcl.maxExamples());
+        assertTrue(b.maxExamples() > noCmcl.maxExamples());
     }
 }

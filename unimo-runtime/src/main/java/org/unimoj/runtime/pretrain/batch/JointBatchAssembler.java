@@ -75,7 +75,8 @@ public final class JointBatchAssembler implements BatchAssembler<PretrainExample
         SplittableRandom rnd = randomFor(seed, step);
         Builder b = new Builder();
         List<PretrainExample.Pair> pairs = cast(records.getOrDefault(PretrainSources.PAIRS, List.of()), PretrainExample.Pair.class);
-        int p = pairs.size();
+        // Without CMCL the pairs feed only the joint and captioning objectives below.
+        int p = settings.cmcl() ? pairs.size() : 0;
         int[] image = new int[p];
         int[] text = new int[p];
         List<List<Integer>> positives = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class JointBatchAssembler implements BatchAssembler<PretrainExample
             relatedImages.add(ri);
             relatedTexts.add(addTexts(b, x.relatedTexts(), settings.relatedTexts()));
         }
-        int joint = Math.min(settings.joint(), p);
+        int joint = Math.min(settings.joint(), pairs.size());
         for (int i = 0; i < joint; i++) {
             PretrainExample.Pair x = pairs.get(i);
             Masking.MaskedText t = Masking.text(x.ids(), settings.mlmProbability(), maskId, config.vocabSize(), rnd);
@@ -108,7 +109,7 @@ public final class JointBatchAssembler implements BatchAssembler<PretrainExample
             b.mlm(e, t);
             b.mrm(e, x.image(), m.regions());
         }
-        for (int i = joint; i < Math.min(joint + settings.captioning(), p); i++) {
+        for (int i = joint; i < Math.min(joint + settings.captioning(), pairs.size()); i++) {
             PretrainExample.Pair x = pairs.get(i);
             int[] ids = x.ids();
             int e = b.add(new ModelInput(ids, 1, x.image(), AttentionKind.CAPTION));

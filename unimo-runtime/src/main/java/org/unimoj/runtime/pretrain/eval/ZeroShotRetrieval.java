@@ -19,7 +19,6 @@ import org.unimoj.data.features.FeatureStore;
 import org.unimoj.data.io.DataError;
 import org.unimoj.data.io.ReadOptions;
 import org.unimoj.model.inference.EncoderSession;
-import org.unimoj.model.inference.Encoding;
 import org.unimoj.runtime.pretrain.augment.Encoders;
 import org.unimoj.runtime.pretrain.step.PretrainSnapshot;
 import org.unimoj.runtime.train.Evaluation;
@@ -114,10 +113,9 @@ public final class ZeroShotRetrieval implements Evaluation<PretrainSnapshot> {
             for (int i = from; i < Math.min(n, from + batch); i++) {
                 in.add(input.apply(i));
             }
-            List<Encoding> e = session.encode(in);
-            for (int i = 0; i < e.size(); i++) {
-                float[] v = image ? e.get(i).pooledImage() : e.get(i).pooledText();
-                out[from + i] = normalize(v, h);
+            float[][] pooled = session.pooled(in, image);
+            for (int i = 0; i < pooled.length; i++) {
+                out[from + i] = normalize(pooled[i], h);
             }
         }
         return Nd4j.create(out).castTo(DataType.FLOAT);
