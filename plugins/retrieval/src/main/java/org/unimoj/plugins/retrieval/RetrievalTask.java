@@ -25,6 +25,9 @@ import org.unimoj.api.task.Target;
 import org.unimoj.api.task.Task;
 import org.unimoj.api.task.TaskContext;
 import org.unimoj.api.task.TrivialBaseline;
+import org.unimoj.augment.job.AugmentedPair;
+import org.unimoj.augment.job.AugmentedPairReader;
+import org.unimoj.api.rewrite.Rewrite;
 import org.unimoj.data.captions.KarpathyJsonReader;
 import org.unimoj.data.io.DataError;
 import org.unimoj.data.features.FeatureStore;
@@ -66,6 +69,11 @@ final class RetrievalTask implements Task<RetrievalExample>, HardNegativeMiner, 
     /** The training captions and images negatives are drawn from. */
     private record TrainingPool(List<RetrievalExample> captions, List<String> images) {}
 
+    /** Rewritten hard negatives of training captions per caption id (the augment job's file), drawn {@code rewritten-negatives} at a time. */
+    private final int rewrittenNegatives;
+    private final Path rewritesFile;
+    private Map<String, List<String>> rewrites;
+
     RetrievalTask(TaskContext context) {
         this.context = context;
         this.files = new TaskFiles(RetrievalPlugin.ID, context);
@@ -84,13 +92,19 @@ final class RetrievalTask implements Task<RetrievalExample>, HardNegativeMiner, 
         this.imageNegatives = context.intSetting("image-negatives", 1);
         this.inBatchNegatives = context.intSetting("in-batch-negatives", 1);
         this.evalImages = context.intSetting("eval-images", 0);
+        this.rewrittenNegatives = context.intSetting("rewritten-negatives", 0);
+        String rf = context.setting("rewrites-file").orElse("").strip();
+        this.rewritesFile = rf.isEmpty() ? context.dataDir().resolve("augmented").resolve("augment.jsonl") : context.dataDir().resolve(rf);
+        if (rewrittenNegatives < 0) {
+            throw new IllegalArgumentException("task setting 'rewritten-negatives': expected 0 or more, got " + rewrittenNegatives);
+        }
         if (evalImages < 0) {
             throw new IllegalArgumentException("task setting 'eval-images': expected 0 (every image) or more, got " + evalImages);
         }
         if (topK < 1 || textNegatives < 0 || imageNegatives < 0 || inBatchNegatives < 0) {
             throw new IllegalArgumentException("task settings: top-k must be >= 1 and the negative counts >= 0");
         }
-        if (textNegatives + imageNegatives + inBatchNegatives == 0) {
+        if (textNegatives + imageNegatives + inBatchNegatives + rewrittenNegatives == 0) {
             throw new IllegalArgumentException("task settings: a ranking group needs at least one negative (text-negatives, image-negatives or in-batch-negatives)");
         }
         List<Path> fs = new ArrayList<>();
@@ -141,6 +155,28 @@ final class RetrievalTask implements Task<RetrievalExample>, HardNegativeMiner, 
         return pool;
     }
 
+    /**
+     * The hard negatives the augment job wrote for each caption (object, attribute and relation swaps, TF-IDF neighbours,
+     * ...: whatever rewriters made the file), by caption id; read once.
+     */
+    private synchronized Map<String, List<String>> rewrites() {
+        if (rewrites == null) {
+            if (!java.nio.file.Files.isRegularFile(rewritesFile)) {
+                throw new DataError(rewritesFile, 0, "rewrites-file", "rewritten-negatives = " + rewrittenNegatives
+                        + " needs the augment job's output here (bin/unimo augment --in DATA --out DATA/augmented), or set rewrites-file");
+            }
+            Map<String, List<String>> m = new HashMap<>();
+            try (AugmentedPairReader r = AugmentedPairReader.open(rewritesFile, reading.options())) {
+                while (r.hasNext()) {
+                    AugmentedPair a = r.next();
+                    m.put(a.captionId(), a.negatives().stream().map(Rewrite::text).toList());
+                }
+            }
+            rewrites = m;
+        }
+        return rewrites;
+    }
+
     private int[] ids(String text) {
         return context.text().encodeSingle(text, fit.maxTextLength());
     }
@@ -151,8 +187,9 @@ final class RetrievalTask implements Task<RetrievalExample>, HardNegativeMiner, 
 
     /**
      * The positive pair first, then {@code text-negatives} captions of other training images with
-     * this image and {@code image-negatives} other training images with this caption, drawn from a
-     * generator seeded by (run seed, caption id).
+     * this image, {@code rewritten-negatives} of the caption's rewritten hard negatives (the augment
+     * job's file; fewer when it has fewer) with this image, and {@code image-negatives} other training
+     * images with this caption, drawn from a generator seeded by (run seed, caption id).
      */
     @Override
     public EncodedExample encode(RetrievalExample e) {
@@ -168,6 +205,11 @@ final class RetrievalTask implements Task<RetrievalExample>, HardNegativeMiner, 
                 other = p.captions().get(rnd.nextInt(p.captions().size()));
             } while (other.imageId().equals(e.imageId()));
             group.add(ModelInput.imageText(img, ids(other.text())));
+        }
+        List<String> rewritten = rewrittenNegatives == 0 ? List.of() : rewrites().getOrDefault(e.captionId(), List.of());
+        List<String> left = new ArrayList<>(rewritten);
+        for (int k = 0; k < rewrittenNegatives && !left.isEmpty(); k++) {
+            group.add(ModelInput.imageText(img, ids(left.remove(rnd.nextInt(left.size())))));
         }
         for (int k = 0; k < imageNegatives; k++) {
             String other;

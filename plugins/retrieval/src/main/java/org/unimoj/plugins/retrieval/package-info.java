@@ -1,7 +1,9 @@
 /**
  * The image-text retrieval task plugin (flickr-retrieval, id {@code retrieval}). Training: each
  * caption with its image is a ranking group, the positive first, then negatives: captions of other
- * training images ({@code text-negatives}), other training images ({@code image-negatives}), and,
+ * training images ({@code text-negatives}), other training images ({@code image-negatives}), the
+ * caption's rewritten hard negatives from the augment job's file ({@code rewritten-negatives}, 0 by
+ * default; {@code rewrites-file}, default {@code augmented/augment.jsonl} under {@code --data}), and,
  * mined on the trainer with the live model ({@code HardNegativeMiner}), the hardest in-batch caption
  * and image by CMCL similarity ({@code in-batch-negatives}); score = Linear(pooled text * pooled
  * image), softmax cross-entropy over the group. Evaluation on a split's images and all their

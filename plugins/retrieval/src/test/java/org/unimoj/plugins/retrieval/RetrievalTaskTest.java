@@ -2,6 +2,7 @@ package org.unimoj.plugins.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,57 @@ class RetrievalTaskTest {
             assertNotEquals(e.imageId(), x.inputs().get(3).image().imageId(), "an image negative is another image");
             assertArrayEquals(own, x.inputs().get(3).textIds());
         }
+    }
+
+    @Test
+    void rewrittenNegativesComeFromTheAugmentJobsFileAndPairTheCaptionsOwnImage() throws IOException {
+        List<RetrievalExample> train;
+        try (Stream<RetrievalExample> s = open(Map.of()).read(Split.TRAIN)) {
+            train = s.toList();
+        }
+        Path file = work.resolve("augment.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        Map<String, List<String>> negatives = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            RetrievalExample e = train.get(i);
+            // the negatives are other captions' texts, so the word tokenizer knows every word
+            List<String> negs = List.of(train.get(20 + i).text(), train.get(40 + i).text(), train.get(60 + i).text());
+            negatives.put(e.captionId(), negs);
+            List<Map<String, String>> rw = negs.stream().map(n -> Map.of("text", n, "rewriter", "object-swap", "granularity", "word",
+                    "polarity", "negative", "detail", "test")).toList();
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("caption_id", e.captionId());
+            line.put("image_id", e.imageId());
+            line.put("text", e.text());
+            line.put("positives", List.of());
+            line.put("negatives", rw);
+            line.put("related_images", List.of());
+            line.put("related_texts", List.of());
+            lines.append(json.writeValueAsString(line)).append('\n');
+        }
+        java.nio.file.Files.writeString(file, lines);
+        RetrievalTask t = open(Map.of("text-negatives", "0", "image-negatives", "1", "in-batch-negatives", "0", "rewritten-negatives", "2",
+                "rewrites-file", file.toString()));
+        for (int i = 0; i < 12; i++) {
+            RetrievalExample e = train.get(i);
+            EncodedExample x = t.encode(e);
+            List<String> negs = negatives.getOrDefault(e.captionId(), List.of());
+            assertEquals(1 + Math.min(2, negs.size()) + 1, x.inputs().size(), "positive, rewritten negatives, one image negative");
+            for (int j = 1; j <= Math.min(2, negs.size()); j++) {
+                ModelInput in = x.inputs().get(j);
+                assertEquals(e.imageId(), in.image().imageId(), "a rewritten negative pairs the caption's own image");
+                assertTrue(negs.stream().anyMatch(n -> Arrays.equals(t.encode(new RetrievalExample("probe", e.imageId(), n)).inputs().get(0).textIds(),
+                        in.textIds())), "a rewritten negative is one of the file's");
+            }
+            if (negs.size() >= 2) {
+                assertFalse(Arrays.equals(x.inputs().get(1).textIds(), x.inputs().get(2).textIds()), "drawn without replacement");
+            }
+        }
+        RetrievalTask missing = open(Map.of("rewritten-negatives", "1", "rewrites-file", work.resolve("none.jsonl").toString()));
+        org.unimoj.data.io.DataError err = org.junit.jupiter.api.Assertions.assertThrows(org.unimoj.data.io.DataError.class,
+                () -> missing.encode(train.get(0)));
+        assertTrue(err.getMessage().contains("none.jsonl") && err.getMessage().contains("rewritten-negatives"), err.getMessage());
     }
 
     @Test
