@@ -52,6 +52,8 @@ public final class StudyRunner {
     private final ChildCommand child;
     private final String commandLine;
     private final PrintWriter out;
+    private String startCommit;
+    private boolean startDirty;
 
     public StudyRunner(AblationPlan plan, Config base, List<String> extraSets, List<String> extraArgs, StepRunner runner, ChildCommand child,
                        String commandLine, PrintWriter out) {
@@ -68,6 +70,8 @@ public final class StudyRunner {
     /** Prepares, runs every cell and writes the table; returns the cells' results (failed ones included). */
     public List<CellResult> run() {
         long t0 = System.nanoTime();
+        startCommit = git("rev-parse", "HEAD"); // the code that runs the study, whatever is committed while it runs
+        startDirty = !git("status", "--porcelain", "--untracked-files=no").isEmpty();
         prepare();
         List<String[]> cells = new ArrayList<>();
         for (long seed : plan.seeds()) {
@@ -227,8 +231,8 @@ public final class StudyRunner {
     }
 
     private void writeOutputs(AblationTable table, List<CellResult> results, double seconds) {
-        String commit = git("rev-parse", "HEAD");
-        boolean dirty = !git("status", "--porcelain", "--untracked-files=no").isEmpty();
+        String commit = startCommit != null ? startCommit : git("rev-parse", "HEAD");
+        boolean dirty = startCommit != null ? startDirty : !git("status", "--porcelain", "--untracked-files=no").isEmpty();
         String header = "# Ablation of CMCL's sources\n\n"
                 + "- command: `" + commandLine + "`\n"
                 + "- commit: `" + commit + "`" + (dirty ? " (with uncommitted changes)" : "") + "\n"

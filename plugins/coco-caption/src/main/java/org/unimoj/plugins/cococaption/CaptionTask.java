@@ -27,6 +27,7 @@ import org.unimoj.api.task.TaskContext;
 import org.unimoj.api.task.TrivialBaseline;
 import org.unimoj.data.captions.KarpathyJsonReader;
 import org.unimoj.data.io.DataError;
+import org.unimoj.augment.parse.CaptionParser;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
 import org.unimoj.tasks.support.Chunks;
@@ -42,6 +43,9 @@ final class CaptionTask implements Task<CaptionExample>, TrivialBaseline, Finetu
     private static final Map<Split, String> CAPTIONS = TaskFiles.perSplit("captions/dataset_world.json");
     private static final Map<Split, String> FEATURES = TaskFiles.perSplit("features/{split}.tsv");
     /** The order of the report: CIDEr-D (model selection), then the list, then the other BLEUs. */
+    /** Whether the report includes SPICE (task setting {@code spice}, true by default). */
+    private final boolean spice;
+
     private static final List<String> ORDER = List.of("CIDEr-D", "BLEU-4", "METEOR", "ROUGE-L", "SPICE", "BLEU-1", "BLEU-2", "BLEU-3");
 
     private final TaskContext context;
@@ -62,6 +66,11 @@ final class CaptionTask implements Task<CaptionExample>, TrivialBaseline, Finetu
         this.reading = new TaskReading(CaptionPlugin.ID, context);
         this.fit = ModelFit.of(context, 64, 36);
         this.regions = new RegionLookup(fit.maxRegions(), reading.options());
+        String sp = context.setting("spice").orElse("true").strip();
+        if (!sp.equals("true") && !sp.equals("false")) {
+            throw new IllegalArgumentException("task setting 'spice': expected true or false, got '" + sp + "'");
+        }
+        this.spice = sp.equals("true");
         int maxLength = Math.min(context.intSetting("max-length", 30), fit.maxTextLength() - 1);
         int minLength = Math.min(context.intSetting("min-length", 4), maxLength);
         this.decoding = new GenerationSettings(context.intSetting("beam-size", 5), context.doubleSetting("length-penalty", 0.6),
@@ -146,7 +155,8 @@ final class CaptionTask implements Task<CaptionExample>, TrivialBaseline, Finetu
             refs.put(im.imageId(), im.captions().stream().map(Caption::text).toList());
             cands.put(im.imageId(), captions.get(i));
         }
-        Scores s = CaptionMetrics.standard().evaluate(refs, cands);
+        // SPICE parses every caption into a scene graph (the augment module's parser): a few seconds more per split.
+        Scores s = (spice ? CaptionMetrics.withSpice(CaptionParser.standard()) : CaptionMetrics.standard()).evaluate(refs, cands);
         Map<String, Double> values = new LinkedHashMap<>();
         for (String k : ORDER) {
             if (s.values().containsKey(k)) {

@@ -2,6 +2,7 @@ package org.unimoj.plugins.cococaption;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -125,6 +126,12 @@ class CaptionTaskTest {
         assertEquals("CIDEr-D", r.primary().getKey());
         CaptionMetrics.standard().evaluate(refs, firstCaption).values().forEach((k, v) -> assertEquals(v, r.get(k), 1e-12, k));
         assertTrue(r.get("BLEU-4") > 0.5, "a reference scores high against the references it is one of: " + r.values());
+        double spice = CaptionMetrics.withSpice(org.unimoj.augment.parse.CaptionParser.standard()).evaluate(refs, firstCaption).get("SPICE");
+        assertEquals(spice, r.get("SPICE"), 1e-12);
+        assertTrue(spice > 0.3 && spice <= 1, "SPICE of a reference against its own references: " + spice);
+        MetricReport without = open(Map.of("spice", "false")).evaluate(Split.TEST, p);
+        assertFalse(without.values().containsKey("SPICE"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> open(Map.of("spice", "yes please")));
 
         Path file = t.writeResults(Split.TEST, p, work.resolve("results"));
         CocoCaptionFiles.Results read = CocoCaptionFiles.results(file);
