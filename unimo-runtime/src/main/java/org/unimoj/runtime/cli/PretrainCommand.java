@@ -33,12 +33,17 @@ import picocli.CommandLine.Spec;
             "SIGINT/SIGTERM stops after the current step with a checkpoint; --resume continues with the same losses."},
         footer = {"", "Examples:", "  unimo pretrain --config examples/quickstart.conf",
             "  unimo pretrain --resume runs/quickstart", "  unimo pretrain --config examples/quickstart.conf --set unimo.pretrain.steps=100 --show-pipeline",
-            "  unimo pretrain --cluster --seed-nodes 10.0.0.1:2551 --host 10.0.0.2 --port 2551 --trainers 3 --run-dir runs/cluster",
-            "", "--cluster starts one member of a multi-node run (Akka Cluster, Artery TCP, split-brain resolver keep-majority).",
-            "Every trainer must be given the same data and model options. Members form a ring sorted by address once --trainers",
-            "trainers are up, sum gradients with a ring all-reduce and apply the same update; a lost member is downed after",
-            "--failure-timeout and the others go on. The cluster run trains on a generated data set of --examples image-text",
-            "examples (MLM + masked-region regression); it does not read the three data streams of the single-process run yet.",
+            "  unimo pretrain --cluster --seed-nodes 10.0.0.1:2551 --host 10.0.0.2 \\",
+            "      --port 2551 --trainers 3 --run-dir runs/cluster",
+            "",
+            "--cluster starts one member of a multi-node run (Akka Cluster over Artery",
+            "TCP, split-brain resolver keep-majority). Give every trainer the same data",
+            "and model options. Once --trainers trainers are up they form a ring sorted",
+            "by address, sum gradients with a ring all-reduce and apply the same update;",
+            "a lost member is downed after about 2 x --failure-timeout and the others go",
+            "on with the rest of the data. The cluster run trains on a generated data set",
+            "of --examples image-text examples (MLM and masked-region regression); it does",
+            "not read the three data streams of the single-process run yet.",
             "", "Exit codes: 0 completed or stopped cleanly, 1 failed or diverged (a non-finite loss), 2 bad command line or configuration."})
 final class PretrainCommand implements Callable<Integer> {
 
@@ -56,7 +61,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--cluster", description = "Start one member of a multi-node pre-training run (see below).")
     boolean cluster;
 
-    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT[,HOST:PORT...]", split = ",",
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT", split = ",",
             description = "Cluster: the seed nodes every member joins through (the same list on every member).")
     List<String> seedNodes = new ArrayList<>();
 
@@ -66,7 +71,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "-1", description = "Cluster: this member's TCP port.")
     int port;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "trainer", description = "Cluster: this member's role; only 'trainer' runs yet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "trainer", description = "Cluster: this member's role; only 'trainer' is implemented (default: ${DEFAULT-VALUE}).")
     String role;
 
     @Option(names = "--trainers", paramLabel = "N", defaultValue = "2", description = "Cluster: trainers to wait for before step 1 (default: ${DEFAULT-VALUE}).")
@@ -180,10 +185,9 @@ final class PretrainCommand implements Callable<Integer> {
             throw new UsageError("--cluster takes its own options (see --help), not --resume, --show-pipeline, --config or --set");
         }
         if (!role.equals("trainer")) {
-            if (role.equals("augmenter")) {
-                throw new NotAvailable("a cluster member of role 'augmenter' (remote augmenter pools)", 12);
-            }
-            throw new UsageError("--role " + role + ": expected trainer or augmenter");
+            throw new UsageError("--role " + role + (role.equals("augmenter")
+                    ? ": augmenter members (remote augmenter pools) are not implemented; only --role trainer runs"
+                    : ": expected trainer"));
         }
         if (port < 1 || port > 65535) {
             throw new UsageError("--cluster needs --port N (1..65535)");
