@@ -116,6 +116,10 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--bucket-floats", paramLabel = "N", defaultValue = "32768", description = "Cluster: floats per all-reduce message (default: ${DEFAULT-VALUE}).")
     int bucketFloats;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Cluster: the leader writes run-dir/checkpoints/step-N every N steps (0: only checkpoints/final at the end; default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
     @Option(names = "--failure-timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Cluster: heartbeat pause before a member is suspected, and the split-brain resolver's stable time (default: ${DEFAULT-VALUE}).")
     double failureTimeout;
@@ -124,7 +128,7 @@ final class PretrainCommand implements Callable<Integer> {
     double runTimeout;
 
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs/cluster",
-            description = "Cluster: where members write member-PORT/{consumed,timings}.tsv and params.f32, and the leader summary.tsv (default: ${DEFAULT-VALUE}).")
+            description = "Cluster: where members write member-PORT/{consumed,timings}.tsv and params.f32, and the leader summary.tsv and checkpoints/ (default: ${DEFAULT-VALUE}).")
     Path runDir;
 
     @Spec
@@ -210,6 +214,9 @@ final class PretrainCommand implements Callable<Integer> {
         positive("--regions", regions);
         positive("--workers", workers);
         positive("--bucket-floats", bucketFloats);
+        if (checkpointEvery < 0) {
+            throw new UsageError("--checkpoint-every " + checkpointEvery + ": must be 0 or more");
+        }
         if (vocab < 8) {
             throw new UsageError("--vocab " + vocab + ": at least 8 (4 special tokens and some words)");
         }
@@ -221,7 +228,7 @@ final class PretrainCommand implements Callable<Integer> {
         }
         ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, examples, batchPerMember, maxSteps,
                 ClusterRun.model(layers, hidden, vocab, featureDim, regions, textLength), textLength, regions, learningRate, seed, workers,
-                bucketFloats, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
+                bucketFloats, checkpointEvery, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
         try {
             out.println(ClusterRun.runTrainer(o, out));
             out.flush();

@@ -23,7 +23,7 @@ public final class ClusterRun {
     /** Everything a member needs; the data set and model are the same on every member. */
     public record Options(String host, int port, List<String> seedNodes, String role, int trainers, int examples, int batchPerMember,
                           long maxSteps, UnimoConfig model, int textLength, int regions, double learningRate, long seed, int workers,
-                          int bucketFloats, Duration failureTimeout, Duration runTimeout, Path runDir) {}
+                          int bucketFloats, long checkpointEvery, Duration failureTimeout, Duration runTimeout, Path runDir) {}
 
     /** The model of a cluster run: {@code layers} x {@code hidden}, its vocabulary, region features and positions. */
     public static UnimoConfig model(int layers, int hidden, int vocab, int featureDim, int maxRegions, int textLength) {
@@ -68,7 +68,7 @@ public final class ClusterRun {
             progress.printf("cluster member %s:%d (trainer): model %s, %,d parameters; waiting for %d trainers via %s%n", o.host(), o.port(),
                     model.name(), trainer.parameterCount(), o.trainers(), o.seedNodes());
             progress.flush();
-            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), o.batchPerMember(), o.maxSteps(), o.bucketFloats());
+            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), o.batchPerMember(), o.maxSteps(), o.bucketFloats(), o.checkpointEvery());
             ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
                 ctx.spawn(TrainerMember.create(settings, trainer, data, records, progress, outcome), "trainer",
                         DispatcherSelector.fromConfig("unimo-trainer-dispatcher"));

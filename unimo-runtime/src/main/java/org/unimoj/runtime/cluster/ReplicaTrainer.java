@@ -123,6 +123,17 @@ public final class ReplicaTrainer implements AutoCloseable {
         savedUpdates = -1;
     }
 
+    /** Writes the model and optimizer state as a checkpoint of the model engine's format (the leader does, for the ring). */
+    public void writeCheckpoint(java.nio.file.Path dir, Map<String, String> metadata) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + dir, e);
+        }
+        org.unimoj.model.checkpoint.Checkpoint.save(dir, model.config(), model.parameters(), optimizer, metadata,
+                org.unimoj.model.checkpoint.TensorType.F32);
+    }
+
     /** The parameters, flat. */
     public float[] parameters() {
         return model.parameters().values().toFloatVector();

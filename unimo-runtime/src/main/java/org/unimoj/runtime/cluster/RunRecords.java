@@ -24,6 +24,8 @@ public final class RunRecords {
     public static final String TIMINGS = "timings.tsv";
     public static final String PARAMS = "params.f32";
     public static final String SUMMARY = "summary.tsv";
+    /** Checkpoints the leader writes: checkpoints/step-N (every --checkpoint-every steps) and checkpoints/final. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final Path dir;
     private final Path memberDir;
@@ -43,6 +45,10 @@ public final class RunRecords {
     /** Directory of the member on {@code port}. */
     public static Path memberDir(Path runDir, int port) {
         return runDir.resolve("member-" + port);
+    }
+
+    Path checkpoint(String name) {
+        return dir.resolve(CHECKPOINTS).resolve(name);
     }
 
     void consumed(long step, long[] ids) {

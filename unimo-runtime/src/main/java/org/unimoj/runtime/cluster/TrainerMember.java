@@ -42,7 +42,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     public static final ServiceKey<MemberCommand> KEY = ServiceKey.create(MemberCommand.class, "unimo-trainer");
 
     /** What a member runs. */
-    public record Settings(int trainers, int batchPerMember, long maxSteps, int bucketFloats) {}
+    public record Settings(int trainers, int batchPerMember, long maxSteps, int bucketFloats, long checkpointEvery) {}
 
     private enum Phase { WAITING, SYNCING, REDUCING, FINISHING }
 
@@ -270,13 +270,30 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         cursor += count;
         nextStep++;
         reduce = null;
+        if (settings.checkpointEvery() > 0 && nextStep % settings.checkpointEvery() == 0 && ring.get(0).equals(self)) {
+            checkpoint("step-" + nextStep);
+        }
         phase = Phase.SYNCING; // all agree on the next step without a new exchange: the ring is unchanged
         getContext().getSelf().tell(new MemberCommand.BeginStep(ringId, nextStep));
+    }
+
+    /** The leader's checkpoint of the ring's state after {@code nextStep} steps (every replica holds the same). */
+    private void checkpoint(String name) {
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("cluster_steps", Long.toString(nextStep));
+        meta.put("cluster_cursor", Long.toString(cursor));
+        meta.put("cluster_ring", String.join(",", ring));
+        trainer.writeCheckpoint(records.checkpoint(name), meta);
+        progress.printf("cluster: checkpoint %s (%d steps, %d examples) by %s%n", records.checkpoint(name), nextStep, cursor, self);
+        progress.flush();
     }
 
     private void finish() {
         phase = Phase.FINISHING;
         records.parameters(trainer.parameters());
+        if (ring.get(0).equals(self)) {
+            checkpoint("final");
+        }
         MemberCommand.Finished mine = new MemberCommand.Finished(ringId, self);
         for (String a : ring) {
             if (!a.equals(self)) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.unimoj.model.checkpoint.Checkpoint;
 import org.unimoj.model.encoder.UnimoConfig;
 import org.unimoj.model.optim.LossScaler;
 import org.unimoj.model.optim.Optimizer;
@@ -52,7 +53,9 @@ class ClusterTrainingTest {
     void threeMembersTrainAsOneProcessOnTheUnionOfTheirBatches(@TempDir Path dir) throws Exception {
         int steps = 5;
         int examples = 3 * BATCH * steps;
-        try (LocalMembers members = new LocalMembers(3, System.getProperty("java.class.path"), dir, modelArgs(examples))) {
+        List<String> args = new ArrayList<>(modelArgs(examples));
+        args.addAll(List.of("--checkpoint-every", "2"));
+        try (LocalMembers members = new LocalMembers(3, System.getProperty("java.class.path"), dir, args)) {
             int[] codes = members.await(170);
             for (int i = 0; i < 3; i++) {
                 assertEquals(0, codes[i], "member " + members.ports().get(i) + " exit code; log:\n" + log(members, i));
@@ -100,6 +103,17 @@ class ClusterTrainingTest {
 
             List<String> summary = Files.readAllLines(dir.resolve(RunRecords.SUMMARY));
             assertEquals("# examples " + examples + " consumed " + examples + " duplicates 0 missing 0 steps " + steps, summary.get(summary.size() - 1));
+
+            // the leader's checkpoints: every 2 steps and at the end, in the model engine's format
+            Path checkpoints = dir.resolve(RunRecords.CHECKPOINTS);
+            assertTrue(Files.isDirectory(checkpoints.resolve("step-2")) && Files.isDirectory(checkpoints.resolve("step-4")), "periodic checkpoints");
+            UnimoPretrainModel restored = Checkpoint.loadPretrainModel(checkpoints.resolve("final"), DataType.FLOAT);
+            assertArrayEquals(first, restored.parameters().values().toFloatVector(), "final checkpoint holds the replicas' parameters");
+            Optimizer o = new Optimizer(restored.parameters(), ReplicaTrainer.optimizerSettings(LR), LossScaler.fixed(1.0));
+            Map<String, String> meta = Checkpoint.loadOptimizer(checkpoints.resolve("final"), o, restored.parameters());
+            assertEquals(Integer.toString(steps), meta.get("cluster_steps"));
+            assertEquals(Integer.toString(examples), meta.get("cluster_cursor"));
+            assertEquals(steps, o.updates());
         }
     }
 
