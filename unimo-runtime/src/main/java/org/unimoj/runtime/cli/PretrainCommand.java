@@ -120,6 +120,10 @@ final class PretrainCommand implements Callable<Integer> {
             description = "Cluster: the leader writes run-dir/checkpoints/step-N every N steps (0: only checkpoints/final at the end; default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
+    @Option(names = "--from-checkpoint", paramLabel = "DIR",
+            description = "Cluster: start from a checkpoint the leader wrote (run-dir/checkpoints/...): its parameters, optimizer state, step and data position. Give every member the same one.")
+    Path fromCheckpoint;
+
     @Option(names = "--failure-timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Cluster: heartbeat pause before a member is suspected, and the split-brain resolver's stable time (default: ${DEFAULT-VALUE}).")
     double failureTimeout;
@@ -214,6 +218,9 @@ final class PretrainCommand implements Callable<Integer> {
         positive("--regions", regions);
         positive("--workers", workers);
         positive("--bucket-floats", bucketFloats);
+        if (fromCheckpoint != null && !java.nio.file.Files.isRegularFile(fromCheckpoint.resolve(org.unimoj.model.checkpoint.Checkpoint.CONFIG))) {
+            throw new UsageError("--from-checkpoint " + fromCheckpoint + ": not a checkpoint directory (no " + org.unimoj.model.checkpoint.Checkpoint.CONFIG + ")");
+        }
         if (checkpointEvery < 0) {
             throw new UsageError("--checkpoint-every " + checkpointEvery + ": must be 0 or more");
         }
@@ -228,7 +235,7 @@ final class PretrainCommand implements Callable<Integer> {
         }
         ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, examples, batchPerMember, maxSteps,
                 ClusterRun.model(layers, hidden, vocab, featureDim, regions, textLength), textLength, regions, learningRate, seed, workers,
-                bucketFloats, checkpointEvery, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
+                bucketFloats, checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
         try {
             out.println(ClusterRun.runTrainer(o, out));
             out.flush();

@@ -23,7 +23,7 @@ public final class ClusterRun {
     /** Everything a member needs; the data set and model are the same on every member. */
     public record Options(String host, int port, List<String> seedNodes, String role, int trainers, int examples, int batchPerMember,
                           long maxSteps, UnimoConfig model, int textLength, int regions, double learningRate, long seed, int workers,
-                          int bucketFloats, long checkpointEvery, Duration failureTimeout, Duration runTimeout, Path runDir) {}
+                          int bucketFloats, long checkpointEvery, Path fromCheckpoint, Duration failureTimeout, Duration runTimeout, Path runDir) {}
 
     /** The model of a cluster run: {@code layers} x {@code hidden}, its vocabulary, region features and positions. */
     public static UnimoConfig model(int layers, int hidden, int vocab, int featureDim, int maxRegions, int textLength) {
@@ -68,7 +68,20 @@ public final class ClusterRun {
             progress.printf("cluster member %s:%d (trainer): model %s, %,d parameters; waiting for %d trainers via %s%n", o.host(), o.port(),
                     model.name(), trainer.parameterCount(), o.trainers(), o.seedNodes());
             progress.flush();
-            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), o.batchPerMember(), o.maxSteps(), o.bucketFloats(), o.checkpointEvery());
+            long firstStep = 0;
+            long firstCursor = 0;
+            if (o.fromCheckpoint() != null) {
+                java.util.Map<String, String> meta = trainer.restore(o.fromCheckpoint());
+                try {
+                    firstStep = Long.parseLong(meta.get("cluster_steps"));
+                    firstCursor = Long.parseLong(meta.get("cluster_cursor"));
+                } catch (NumberFormatException | NullPointerException e) {
+                    throw new IllegalArgumentException("checkpoint " + o.fromCheckpoint() + ": not a cluster run's (no cluster_steps/cluster_cursor in its metadata)");
+                }
+                progress.printf("cluster: from checkpoint %s: %d steps done, %d examples consumed%n", o.fromCheckpoint(), firstStep, firstCursor);
+            }
+            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), o.batchPerMember(), o.maxSteps(), o.bucketFloats(),
+                    o.checkpointEvery(), firstStep, firstCursor);
             ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
                 ctx.spawn(TrainerMember.create(settings, trainer, data, records, progress, outcome), "trainer",
                         DispatcherSelector.fromConfig("unimo-trainer-dispatcher"));

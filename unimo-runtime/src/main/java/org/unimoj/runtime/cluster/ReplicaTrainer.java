@@ -134,6 +134,22 @@ public final class ReplicaTrainer implements AutoCloseable {
                 org.unimoj.model.checkpoint.TensorType.F32);
     }
 
+    /**
+     * Loads the model and optimizer state of a checkpoint written by {@link #writeCheckpoint} (the
+     * same model configuration) and returns its metadata; every member of a resumed run loads the
+     * same one, so the replicas start identical.
+     */
+    public Map<String, String> restore(java.nio.file.Path dir) {
+        UnimoConfig saved = org.unimoj.model.checkpoint.Checkpoint.readConfig(dir);
+        if (!saved.equals(model.config())) {
+            throw new IllegalArgumentException("checkpoint " + dir + ": its model (" + saved + ") is not this run's (" + model.config() + ")");
+        }
+        org.unimoj.model.checkpoint.Checkpoint.loadParameters(dir, model.parameters());
+        Map<String, String> meta = org.unimoj.model.checkpoint.Checkpoint.loadOptimizer(dir, optimizer, model.parameters());
+        model.parameters().zeroGrads();
+        return meta;
+    }
+
     /** The parameters, flat. */
     public float[] parameters() {
         return model.parameters().values().toFloatVector();

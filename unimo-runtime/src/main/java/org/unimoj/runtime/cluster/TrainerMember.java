@@ -42,7 +42,9 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     public static final ServiceKey<MemberCommand> KEY = ServiceKey.create(MemberCommand.class, "unimo-trainer");
 
     /** What a member runs. */
-    public record Settings(int trainers, int batchPerMember, long maxSteps, int bucketFloats, long checkpointEvery) {}
+    /** @param firstStep, firstCursor where the run starts (0, 0; or a checkpoint's steps and cursor) */
+    public record Settings(int trainers, int batchPerMember, long maxSteps, int bucketFloats, long checkpointEvery, long firstStep,
+                           long firstCursor) {}
 
     private enum Phase { WAITING, SYNCING, REDUCING, FINISHING }
 
@@ -83,6 +85,8 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         this.progress = progress;
         this.outcome = outcome;
         this.self = Cluster.get(ctx.getSystem()).selfMember().address().toString();
+        this.nextStep = settings.firstStep();
+        this.cursor = settings.firstCursor();
         ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
         ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
                 l -> new MemberCommand.Trainers(l.getServiceInstances(KEY)));

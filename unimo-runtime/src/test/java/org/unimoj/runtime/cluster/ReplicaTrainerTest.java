@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,30 @@ class ReplicaTrainerTest {
             assertArrayEquals(g1, g2, "same gradient from the restored state");
             t.apply(g2);
             assertArrayEquals(after, t.parameters(), "redone step equals the undone one");
+        }
+    }
+
+    @Test
+    void aRestoredCheckpointContinuesExactlyAsTheRunWouldHave(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SyntheticExamples data = new SyntheticExamples(CONFIG, 5, 12, 8, 3);
+        try (ReplicaTrainer t = new ReplicaTrainer(CONFIG, 5, 1, 1e-2); ReplicaTrainer resumed = new ReplicaTrainer(CONFIG, 5, 1, 1e-2)) {
+            for (int s = 0; s < 2; s++) {
+                t.apply(t.localGradient(data.batch(new long[] {2L * s, 2L * s + 1}), s, 0, data.weights(2)));
+            }
+            t.writeCheckpoint(dir.resolve("ckpt"), java.util.Map.of("cluster_steps", "2", "cluster_cursor", "4"));
+            t.apply(t.localGradient(data.batch(new long[] {4, 5}), 2, 0, data.weights(2)));
+
+            java.util.Map<String, String> meta = resumed.restore(dir.resolve("ckpt"));
+            assertEquals("2", meta.get("cluster_steps"));
+            assertEquals("4", meta.get("cluster_cursor"));
+            resumed.apply(resumed.localGradient(data.batch(new long[] {4, 5}), 2, 0, data.weights(2)));
+            assertArrayEquals(t.parameters(), resumed.parameters(), "step 3 after the restore equals step 3 of the run");
+
+            ReplicaTrainer other = new ReplicaTrainer(ClusterRun.model(1, 8, 40, 8, 3, 8), 5, 1, 1e-2);
+            try (other) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.restore(dir.resolve("ckpt")));
+                assertTrue(e.getMessage().startsWith("checkpoint " + dir.resolve("ckpt") + ": its model"), e.getMessage());
+            }
         }
     }
 }
