@@ -72,11 +72,15 @@ public final class RunRecords {
     /** One applied step of the run: the ring and each member's examples. */
     record AppliedStep(long step, List<String> ring, List<long[]> ids) {}
 
-    /** The leader's account of the run; returns its last line. */
-    String summary(List<AppliedStep> steps, long examples) {
+    /**
+     * The leader's account of the run; returns its last line. Examples {@code [0, before)} were
+     * consumed by the {@code stepsBefore} steps before the checkpoint the run started from.
+     */
+    String summary(List<AppliedStep> steps, long examples, long stepsBefore, long before) {
         StringBuilder sb = new StringBuilder("step\tmember\texamples\n");
         boolean[] seen = new boolean[(int) examples];
-        long consumed = 0;
+        java.util.Arrays.fill(seen, 0, (int) before, true);
+        long consumed = before;
         long duplicates = 0;
         for (AppliedStep s : steps) {
             for (int r = 0; r < s.ring().size(); r++) {
@@ -96,7 +100,7 @@ public final class RunRecords {
             missing += b ? 0 : 1;
         }
         String last = "examples " + examples + " consumed " + consumed + " duplicates " + duplicates + " missing " + missing
-                + " steps " + steps.size();
+                + " steps " + steps.size() + (stepsBefore > 0 ? " (and " + stepsBefore + " steps of " + before + " examples before the checkpoint)" : "");
         sb.append("# ").append(last).append('\n');
         write(dir.resolve(SUMMARY), sb.toString().getBytes(StandardCharsets.UTF_8));
         return last;

@@ -326,7 +326,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         complete = true;
         String line = "member " + self + ": " + applied.size() + " steps applied";
         if (ring.get(0).equals(self)) {
-            line = records.summary(applied, data.size());
+            line = records.summary(applied, data.size(), settings.firstStep(), settings.firstCursor());
             progress.println("cluster: " + line);
             progress.flush();
         }
