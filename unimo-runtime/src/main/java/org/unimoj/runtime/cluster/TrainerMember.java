@@ -34,8 +34,9 @@ import org.unimoj.model.pretrain.PretrainBatch;
  * they go on from the smallest next step among them; a member that had already applied that step
  * (its all-gather completed before the loss) undoes it, so every example of an applied step is
  * counted once. The run ends when the data set is used up (or after {@code maxSteps}); then each
- * member writes its parameters, the leader (first address of the ring) writes the run summary,
- * and every member leaves the cluster once all of the ring have finished.
+ * member writes its parameters, the leader (first address of the ring) writes the run summary
+ * and a checkpoint (also every {@code checkpointEvery} steps), and every member leaves the
+ * cluster once all of the ring have finished.
  */
 public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
