@@ -69,6 +69,20 @@ public final class DataParallelStep implements AutoCloseable {
      * (other slots are left zero) and returns the batch's losses.
      */
     public ObjectiveLosses forwardBackward(PretrainBatch batch, long seed, long step, double gradScale) {
+        return forwardBackward(batch, seed, step, gradScale, 0, batch::weight);
+    }
+
+    /**
+     * As {@link #forwardBackward(PretrainBatch, long, long, double)} for {@code batch} as one part
+     * of a larger batch split across processes (multi-node data parallelism): each objective's
+     * gradient is scaled by this part's targets over {@code totalWeight} (the whole batch's), so
+     * the parts' gradients sum to the whole batch's; shard {@code k} draws its dropout as shard
+     * {@code firstShard + k} of the whole, so n processes of w workers each repeat one process of
+     * n*w workers. The returned losses are this part's shares of the whole batch's losses (they
+     * sum over the parts). CMCL groups, if any, are scored within this part only.
+     */
+    public ObjectiveLosses forwardBackward(PretrainBatch batch, long seed, long step, double gradScale, int firstShard,
+                                           java.util.function.ToDoubleFunction<Objective> totalWeight) {
         int n = batch.input().batchSize();
         int shards = Math.min(lanes.length, n);
         int[] from = new int[shards];
@@ -79,7 +93,7 @@ public final class DataParallelStep implements AutoCloseable {
             to[s] = (int) ((long) n * (s + 1) / shards);
             parts.add(batch.shard(from[s], to[s]));
         }
-        Map<Objective, Double> share = shares(batch, parts);
+        Map<Objective, Double> share = shares(totalWeight);
         boolean cmcl = batch.cmcl() != null && !batch.cmcl().isEmpty();
 
         // phase 1: encode every shard; keep each pass in its worker's open workspace
@@ -90,7 +104,7 @@ public final class DataParallelStep implements AutoCloseable {
             encoded.add(lanes[k].submit(() -> {
                 open[k] = Workspaces.open("unimo-shard");
                 try {
-                    passes[k] = model.encoder().forward(parts.get(k).input(), StepRandom.forStep(SeedMixer.mix(seed, k), step));
+                    passes[k] = model.encoder().forward(parts.get(k).input(), StepRandom.forStep(SeedMixer.mix(seed, firstShard + k), step));
                     if (!cmcl) {
                         return null;
                     }
@@ -127,8 +141,10 @@ public final class DataParallelStep implements AutoCloseable {
             try (MemoryWorkspace ignored = Workspaces.open("unimo-cmcl")) {
                 INDArray images = Nd4j.create(concat(pooled, 0)).castTo(model.parameters().dataType());
                 INDArray texts = Nd4j.create(concat(pooled, 1)).castTo(model.parameters().dataType());
-                ContrastiveHead.Result c = model.contrastiveHead().forwardBackward(images, texts, batch.cmcl(), gradScale);
-                losses.put(Objective.CMCL, c.loss());
+                double cmclShare = totalWeight.applyAsDouble(Objective.CMCL) > 0
+                        ? batch.weight(Objective.CMCL) / totalWeight.applyAsDouble(Objective.CMCL) : 1.0;
+                ContrastiveHead.Result c = model.contrastiveHead().forwardBackward(images, texts, batch.cmcl(), gradScale * cmclShare);
+                losses.put(Objective.CMCL, c.loss() * cmclShare);
                 dImage = c.dPooledImage().toDoubleMatrix();
                 dText = c.dPooledText().toDoubleMatrix();
             } catch (RuntimeException | Error e) {
@@ -164,7 +180,7 @@ public final class DataParallelStep implements AutoCloseable {
         }
         for (int s = 0; s < shards; s++) {
             for (Map.Entry<Objective, Double> e : shardLosses.get(s).entrySet()) {
-                double w = parts.get(s).weight(e.getKey()) / batch.weight(e.getKey());
+                double w = parts.get(s).weight(e.getKey()) / totalWeight.applyAsDouble(e.getKey());
                 losses.merge(e.getKey(), e.getValue() * w, Double::sum);
             }
         }
@@ -222,10 +238,10 @@ public final class DataParallelStep implements AutoCloseable {
     }
 
     /** Each objective's weight in the whole batch: shard weight / batch weight scales a shard's mean loss. */
-    private static Map<Objective, Double> shares(PretrainBatch batch, List<PretrainBatch> parts) {
+    private static Map<Objective, Double> shares(java.util.function.ToDoubleFunction<Objective> totalWeight) {
         Map<Objective, Double> m = new EnumMap<>(Objective.class);
         for (Objective o : Objective.values()) {
-            double total = batch.weight(o);
+            double total = totalWeight.applyAsDouble(o);
             if (total > 0) {
                 m.put(o, 1.0 / total);
             }

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import org.unimoj.api.config.ConfigKeys;
+import org.unimoj.runtime.cluster.ClusterRun;
 import org.unimoj.runtime.config.Settings;
 import org.unimoj.runtime.pipeline.BindingReport;
 import org.unimoj.runtime.pipeline.PipelineComposer;
@@ -30,6 +33,17 @@ import picocli.CommandLine.Spec;
             "SIGINT/SIGTERM stops after the current step with a checkpoint; --resume continues with the same losses."},
         footer = {"", "Examples:", "  unimo pretrain --config examples/quickstart.conf",
             "  unimo pretrain --resume runs/quickstart", "  unimo pretrain --config examples/quickstart.conf --set unimo.pretrain.steps=100 --show-pipeline",
+            "  unimo pretrain --cluster --seed-nodes 10.0.0.1:2551 --host 10.0.0.2 \\",
+            "      --port 2551 --trainers 3 --run-dir runs/cluster",
+            "",
+            "--cluster starts one member of a multi-node run (Akka Cluster over Artery",
+            "TCP, split-brain resolver keep-majority). Give every trainer the same data",
+            "and model options. Once --trainers trainers are up they form a ring sorted",
+            "by address, sum gradients with a ring all-reduce and apply the same update;",
+            "a lost member is downed after about 2 x --failure-timeout and the others go",
+            "on with the rest of the data. The cluster run trains on a generated data set",
+            "of --examples image-text examples (MLM and masked-region regression); it does",
+            "not read the three data streams of the single-process run yet.",
             "", "Exit codes: 0 completed or stopped cleanly, 1 failed or diverged (a non-finite loss), 2 bad command line or configuration."})
 final class PretrainCommand implements Callable<Integer> {
 
@@ -44,6 +58,83 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--show-pipeline", description = "Print the modules and bindings of the pre-training pipeline and exit.")
     boolean showPipeline;
 
+    @Option(names = "--cluster", description = "Start one member of a multi-node pre-training run (see below).")
+    boolean cluster;
+
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT", split = ",",
+            description = "Cluster: the seed nodes every member joins through (the same list on every member).")
+    List<String> seedNodes = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Cluster: this member's host name or address (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "-1", description = "Cluster: this member's TCP port.")
+    int port;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "trainer", description = "Cluster: this member's role; only 'trainer' is implemented (default: ${DEFAULT-VALUE}).")
+    String role;
+
+    @Option(names = "--trainers", paramLabel = "N", defaultValue = "2", description = "Cluster: trainers to wait for before step 1 (default: ${DEFAULT-VALUE}).")
+    int trainers;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "240", description = "Cluster: size of the generated data set; the run ends when it is used up (default: ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Option(names = "--batch-per-member", paramLabel = "N", defaultValue = "8", description = "Cluster: examples per member per step (default: ${DEFAULT-VALUE}).")
+    int batchPerMember;
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000000", description = "Cluster: stop after N steps even if data remain (default: ${DEFAULT-VALUE}).")
+    long maxSteps;
+
+    @Option(names = "--layers", paramLabel = "N", defaultValue = "2", description = "Cluster: encoder layers (default: ${DEFAULT-VALUE}, the quickstart's).")
+    int layers;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "64", description = "Cluster: hidden size (default: ${DEFAULT-VALUE}, the quickstart's).")
+    int hidden;
+
+    @Option(names = "--vocab", paramLabel = "N", defaultValue = "1000", description = "Cluster: vocabulary size (default: ${DEFAULT-VALUE}, the quickstart's).")
+    int vocab;
+
+    @Option(names = "--feature-dim", paramLabel = "N", defaultValue = "64", description = "Cluster: region feature size (default: ${DEFAULT-VALUE}, the quickstart's).")
+    int featureDim;
+
+    @Option(names = "--regions", paramLabel = "N", defaultValue = "10", description = "Cluster: regions per image (default: ${DEFAULT-VALUE}, the quickstart's).")
+    int regions;
+
+    @Option(names = "--text-length", paramLabel = "N", defaultValue = "16", description = "Cluster: tokens per caption (default: ${DEFAULT-VALUE}).")
+    int textLength;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Cluster: AdamW's constant rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Cluster: seed of the model and the data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Cluster: data-parallel threads on this member (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--bucket-floats", paramLabel = "N", defaultValue = "32768", description = "Cluster: floats per all-reduce message (default: ${DEFAULT-VALUE}).")
+    int bucketFloats;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Cluster: the leader writes run-dir/checkpoints/step-N every N steps (0: only checkpoints/final at the end; default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--from-checkpoint", paramLabel = "DIR",
+            description = "Cluster: start from a checkpoint the leader wrote (run-dir/checkpoints/...): its parameters, optimizer state, step and data position. Give every member the same one.")
+    Path fromCheckpoint;
+
+    @Option(names = "--failure-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Cluster: heartbeat pause before a member is suspected, and the split-brain resolver's stable time (default: ${DEFAULT-VALUE}).")
+    double failureTimeout;
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", defaultValue = "3600", description = "Cluster: give up (exit 1) after this long (default: ${DEFAULT-VALUE}).")
+    double runTimeout;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs/cluster",
+            description = "Cluster: where members write member-PORT/{consumed,timings}.tsv and params.f32, and the leader summary.tsv and checkpoints/ (default: ${DEFAULT-VALUE}).")
+    Path runDir;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +142,9 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (cluster) {
+            return runClusterMember(out);
+        }
         Config cfg;
         if (resume != null) {
             if (options.config != null) {
@@ -92,5 +186,71 @@ final class PretrainCommand implements Callable<Integer> {
                 yield ExitCodes.FAILED;
             }
         };
+    }
+
+    private int runClusterMember(PrintWriter out) {
+        if (resume != null || showPipeline || options.config != null || !options.sets.isEmpty()) {
+            throw new UsageError("--cluster takes its own options (see --help), not --resume, --show-pipeline, --config or --set");
+        }
+        if (!role.equals("trainer")) {
+            throw new UsageError("--role " + role + (role.equals("augmenter")
+                    ? ": augmenter members (remote augmenter pools) are not implemented; only --role trainer runs"
+                    : ": expected trainer"));
+        }
+        if (port < 1 || port > 65535) {
+            throw new UsageError("--cluster needs --port N (1..65535)");
+        }
+        if (seedNodes.isEmpty()) {
+            throw new UsageError("--cluster needs --seed-nodes HOST:PORT[,HOST:PORT...]");
+        }
+        for (String s : seedNodes) {
+            if (!s.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new UsageError("--seed-nodes: '" + s + "' is not HOST:PORT");
+            }
+        }
+        positive("--trainers", trainers);
+        positive("--examples", examples);
+        positive("--batch-per-member", batchPerMember);
+        positive("--max-steps", maxSteps);
+        positive("--layers", layers);
+        positive("--hidden", hidden);
+        positive("--feature-dim", featureDim);
+        positive("--regions", regions);
+        positive("--workers", workers);
+        positive("--bucket-floats", bucketFloats);
+        if (fromCheckpoint != null && !java.nio.file.Files.isRegularFile(fromCheckpoint.resolve(org.unimoj.model.checkpoint.Checkpoint.CONFIG))) {
+            throw new UsageError("--from-checkpoint " + fromCheckpoint + ": not a checkpoint directory (no " + org.unimoj.model.checkpoint.Checkpoint.CONFIG + ")");
+        }
+        if (checkpointEvery < 0) {
+            throw new UsageError("--checkpoint-every " + checkpointEvery + ": must be 0 or more");
+        }
+        if (vocab < 8) {
+            throw new UsageError("--vocab " + vocab + ": at least 8 (4 special tokens and some words)");
+        }
+        if (textLength < 4) {
+            throw new UsageError("--text-length " + textLength + ": at least 4");
+        }
+        if (!(learningRate > 0) || !(failureTimeout > 0) || !(runTimeout > 0)) {
+            throw new UsageError("--learning-rate, --failure-timeout and --run-timeout must be positive");
+        }
+        ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, examples, batchPerMember, maxSteps,
+                ClusterRun.model(layers, hidden, vocab, featureDim, regions, textLength), textLength, regions, learningRate, seed, workers,
+                bucketFloats, checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
+        try {
+            out.println(ClusterRun.runTrainer(o, out));
+            out.flush();
+            return ExitCodes.OK;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the cluster run did not end within --run-timeout " + runTimeout + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) {
+            throw new UsageError(option + " " + value + ": must be at least 1");
+        }
     }
 }
