@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,7 @@ import org.unimoj.data.world.ProgressListener;
 import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
 import org.unimoj.runtime.cli.Unimo;
+import org.unimoj.runtime.finetune.PluginDropInTest;
 
 /**
  * {@code unimo ablate} end to end at a tiny size: two variants (in-batch negatives only; with
@@ -41,15 +41,6 @@ class AblationStudyTest {
         StringWriter err = new StringWriter();
         int code = Unimo.execute(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
-    }
-
-    static Path builtJar(String module) throws IOException {
-        Path target = Path.of(System.getProperty("unimo.root", ".")).resolve("plugins").resolve(module).resolve("target");
-        try (Stream<Path> s = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return s.filter(p -> p.getFileName().toString().startsWith(module + "-") && p.toString().endsWith(".jar")
-                            && !p.toString().endsWith("-sources.jar") && !p.toString().endsWith("-tests.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no jar in " + target + ": build the plugins first"));
-        }
     }
 
     static String studyConfig(Path world, Path out) {
@@ -87,7 +78,7 @@ class AblationStudyTest {
         Path world = tmp.resolve("world");
         new WorldGenerator(WorldSpec.defaults(3, 60).withFeatures(16, 6).withThreads(1), world, ProgressListener.NONE).generate();
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        Files.copy(builtJar("snli-ve"), plugins.resolve("snli-ve.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(PluginDropInTest.builtJar("snli-ve"), plugins.resolve("snli-ve.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path out = tmp.resolve("study");
         Path conf = tmp.resolve("ablation.conf");
         Files.writeString(conf, studyConfig(world, out));

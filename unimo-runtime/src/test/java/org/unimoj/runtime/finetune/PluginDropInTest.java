@@ -40,7 +40,7 @@ import org.unimoj.model.tokenizer.train.TrainingProgress;
  * generated world end to end (training, checkpoint, scores of val and test, results files), and
  * {@code evaluate task} on the saved checkpoint reproduces the run's final test figures exactly.
  */
-class PluginDropInTest {
+public class PluginDropInTest {
 
     @TempDir
     static Path shared;
@@ -65,7 +65,7 @@ class PluginDropInTest {
     }
 
     /** The jar the plugin's module built (the reactor builds the plugins before these tests). */
-    static Path builtJar(String module) throws IOException {
+    public static Path builtJar(String module) throws IOException {
         Path root = Path.of(System.getProperty("unimo.root", "."));
         Path target = root.resolve("plugins").resolve(module).resolve("target");
         try (Stream<Path> s = Files.exists(target) ? Files.list(target) : Stream.empty()) {
