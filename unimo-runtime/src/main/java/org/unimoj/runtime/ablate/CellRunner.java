@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.unimoj.runtime.train.FileTrees;
 
 /**
  * Runs one cell of a study (a variant with a seed) as independent runs of the runtime's commands:
@@ -158,7 +158,7 @@ public final class CellRunner {
                 Path ft = dir.resolve("ft").resolve(d.dir());
                 Path m = ft.resolve("metrics.json");
                 if (!Files.isRegularFile(m)) {
-                    deleteTree(ft);
+                    FileTrees.deleteTree(ft);
                     int code = step(v, seed, d.label(), finetuneArgs(d, seed, checkpoint, ft), log, seconds);
                     if (code != 0 || !Files.isRegularFile(m)) {
                         return fail(v, seed, metrics, seconds, "finetune " + d.task() + " exited with " + code + " (log: " + log + ")");
@@ -201,7 +201,7 @@ public final class CellRunner {
             a.addAll(extraArgs);
             return a;
         }
-        deleteTree(runDir);
+        FileTrees.deleteTree(runDir);
         a.addAll(List.of("pretrain", "--config", plan.config().toString()));
         set(a, "unimo.run.dir", ConfigUtil.quoteString(runDir.toString()));
         set(a, "unimo.seed", Long.toString(seed));
@@ -330,14 +330,4 @@ public final class CellRunner {
         return l;
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }

@@ -37,6 +37,7 @@ import org.unimoj.model.optim.Optimizer;
 import org.unimoj.runtime.cli.UsageError;
 import org.unimoj.runtime.pretrain.PretrainJob;
 import org.unimoj.runtime.train.DataPosition;
+import org.unimoj.runtime.train.FileTrees;
 import org.unimoj.runtime.train.RunListener;
 import org.unimoj.runtime.train.RunState;
 import org.unimoj.runtime.train.SlotSource;
@@ -179,7 +180,7 @@ public final class FinetuneJob {
                 if (Files.exists(checkpoints)) {
                     err.printf("finetune %s: replacing the earlier run's checkpoints in %s (continue a stopped run with --resume instead)%n", name,
                             checkpoints);
-                    deleteTree(checkpoints);
+                    FileTrees.deleteTree(checkpoints);
                 }
                 start = new RunState(0, s.seed(), DataPosition.start(), fingerprint, 0, 0, 0);
                 TaskModel model = TaskModel.fromPretrained(plan.pretrained(), task.head(), s.seed(), DataType.FLOAT,
@@ -232,7 +233,7 @@ public final class FinetuneJob {
             }
             Path ckpt = runDir.resolve(RunFiles.CHECKPOINT);
             try {
-                deleteTree(ckpt);
+                FileTrees.deleteTree(ckpt);
                 copyTree(o.lastCheckpoint(), ckpt);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy " + o.lastCheckpoint() + " to " + ckpt + ": " + e.getMessage(), e);
@@ -496,16 +497,6 @@ public final class FinetuneJob {
                 : String.format("%dm%02ds", s / 60, s % 60);
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> st = Files.walk(p)) {
-            for (Path q : st.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 
     private static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.unimoj.runtime.train.FileTrees;
 import org.unimoj.runtime.train.RunState;
 import org.unimoj.runtime.train.Snapshot;
 
@@ -89,12 +90,12 @@ public final class Checkpointer extends AbstractBehavior<Checkpointer.Command> {
         Path tmp = root.resolve("." + dirName(step) + ".tmp");
         try {
             Files.createDirectories(root);
-            deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
             Files.createDirectories(tmp);
             m.snapshot().writeCheckpoint(tmp, m.state().asMetadata());
             m.state().write(tmp);
             syncTree(tmp);
-            deleteTree(dir);
+            FileTrees.deleteTree(dir);
             move(tmp, dir);
             Path latestTmp = root.resolve("." + LATEST + ".tmp");
             Files.writeString(latestTmp, dir.getFileName() + "\n");
@@ -115,7 +116,7 @@ public final class Checkpointer extends AbstractBehavior<Checkpointer.Command> {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         for (int i = 0; i < all.size() - keep; i++) {
-            deleteTree(all.get(i));
+            FileTrees.deleteTree(all.get(i));
         }
     }
 
@@ -143,14 +144,4 @@ public final class Checkpointer extends AbstractBehavior<Checkpointer.Command> {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }
