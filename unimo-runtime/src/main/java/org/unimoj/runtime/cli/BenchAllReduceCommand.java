@@ -3,13 +3,11 @@ package org.unimoj.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.unimoj.model.pretrain.UnimoPretrainModel;
-import org.unimoj.runtime.cluster.ClusterRun;
 import org.unimoj.runtime.cluster.LocalMembers;
 import org.unimoj.runtime.cluster.RunRecords;
 import picocli.CommandLine.Command;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code unimo bench allreduce}: a cluster run of N local member JVMs on loopback, its bytes and all-reduce time per step. */
 @Command(name = "allreduce", mixinStandardHelpOptions = true,
-        description = {"Start N cluster members as local JVMs on 127.0.0.1 (unimo pretrain --cluster, the quickstart's model size by",
+        description = {"Start N cluster members as local JVMs on 127.0.0.1 (unimo pretrain --cluster with --config, the quickstart by",
             "default), train, and report per step: payload bytes each member sends in the ring all-reduce, the all-reduce time",
             "(per step the smallest over members: the last member to finish computing waits for nobody) and the compute time",
             "(per step the largest over members). Medians over the timed steps. Run it under 'flock /tmp/unimo-bench.lock'."})
@@ -34,17 +32,12 @@ final class BenchAllReduceCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--batch-per-member", paramLabel = "N", defaultValue = "8", description = "Examples per member per step (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "examples/quickstart.conf",
+            description = "The run's configuration: model, data and batch per member (default: ${DEFAULT-VALUE}; its data must exist).")
+    Path config;
 
-    @Option(names = "--layers", paramLabel = "N", defaultValue = "2", description = "Encoder layers (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int layers;
-
-    @Option(names = "--hidden", paramLabel = "N", defaultValue = "64", description = "Hidden size (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int hidden;
-
-    @Option(names = "--vocab", paramLabel = "N", defaultValue = "1000", description = "Vocabulary (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int vocab;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the members (repeatable).")
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--bucket-floats", paramLabel = "N", defaultValue = "32768", description = "Floats per all-reduce message (default: ${DEFAULT-VALUE}).")
     int bucket;
@@ -57,16 +50,19 @@ final class BenchAllReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (members < 1 || steps < 1 || warmup < 0 || batch < 1) {
-            throw new UsageError("--members, --steps and --batch-per-member must be at least 1, --warmup at least 0");
+        if (members < 1 || steps < 1 || warmup < 0) {
+            throw new UsageError("--members and --steps must be at least 1, --warmup at least 0");
+        }
+        if (!Files.isRegularFile(config)) {
+            throw new UsageError("--config " + config + ": no such file");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = runDir != null ? runDir : Files.createTempDirectory("unimo-bench-allreduce");
-        int examples = members * batch * (steps + warmup);
-        long parameters = UnimoPretrainModel.create(ClusterRun.model(layers, hidden, vocab, 64, 10, 16), DataType.FLOAT, 1).parameters().size();
-        List<String> args = List.of("--trainers", Integer.toString(members), "--examples", Integer.toString(examples),
-                "--batch-per-member", Integer.toString(batch), "--layers", Integer.toString(layers), "--hidden", Integer.toString(hidden),
-                "--vocab", Integer.toString(vocab), "--bucket-floats", Integer.toString(bucket), "--run-timeout", "900");
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--trainers", Integer.toString(members),
+                "--max-steps", Integer.toString(steps + warmup), "--bucket-floats", Integer.toString(bucket), "--run-timeout", "900"));
+        for (String s : sets) {
+            args.addAll(List.of("--set", s));
+        }
         out.printf("starting %d members on 127.0.0.1 (run dir %s)%n", members, dir);
         out.flush();
         try (LocalMembers m = new LocalMembers(members, System.getProperty("java.class.path"), dir, args)) {
@@ -94,14 +90,24 @@ final class BenchAllReduceCommand implements Callable<Integer> {
             double[] r = Arrays.copyOfRange(reduce, warmup, total);
             double[] c = Arrays.copyOfRange(compute, warmup, total);
             double[] b = Arrays.copyOfRange(bytes, warmup, total);
+            long parameters = parameters(m.log(m.ports().get(0)));
             double vectorBytes = 4.0 * (parameters + 5);
             out.printf(Locale.ROOT, "members %d | parameters %,d (%,.0f B as fp32) | sent per member per step %,.0f B (2(n-1)/n x vector = %,.0f B + headers)"
-                    + " | all-reduce median %.1f ms (p90 %.1f) | compute median %.1f ms (batch %d per member)%n",
+                    + " | all-reduce median %.1f ms (p90 %.1f) | compute median %.1f ms%n",
                     members, parameters, vectorBytes, median(b), 2.0 * (members - 1) / members * vectorBytes, median(r), quantile(r, 0.9),
-                    median(c), batch);
+                    median(c));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The parameter count a member printed as it started. */
+    private static long parameters(Path log) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+) parameters").matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException(log + ": the member did not print its parameter count");
+        }
+        return Long.parseLong(m.group(1).replace(",", ""));
     }
 
     private static double median(double[] v) {

@@ -33,17 +33,23 @@ import picocli.CommandLine.Spec;
             "SIGINT/SIGTERM stops after the current step with a checkpoint; --resume continues with the same losses."},
         footer = {"", "Examples:", "  unimo pretrain --config examples/quickstart.conf",
             "  unimo pretrain --resume runs/quickstart", "  unimo pretrain --config examples/quickstart.conf --set unimo.pretrain.steps=100 --show-pipeline",
-            "  unimo pretrain --cluster --seed-nodes 10.0.0.1:2551 --host 10.0.0.2 \\",
-            "      --port 2551 --trainers 3 --run-dir runs/cluster",
+            "  unimo pretrain --cluster --config examples/quickstart.conf --seed-nodes 10.0.0.1:2551 \\",
+            "      --host 10.0.0.2 --port 2551 --trainers 3 --run-dir runs/cluster",
+            "  unimo pretrain --cluster --config examples/quickstart.conf --seed-nodes 10.0.0.1:2551 \\",
+            "      --host 10.0.0.9 --port 2551 --role augmenter",
             "",
             "--cluster starts one member of a multi-node run (Akka Cluster over Artery",
-            "TCP, split-brain resolver keep-majority). Give every trainer the same data",
-            "and model options. Once --trainers trainers are up they form a ring sorted",
-            "by address, sum gradients with a ring all-reduce and apply the same update;",
-            "a lost member is downed after about 2 x --failure-timeout and the others go",
-            "on with the rest of the data. The cluster run trains on a generated data set",
-            "of --examples image-text examples (MLM and masked-region regression); it does",
-            "not read the three data streams of the single-process run yet.",
+            "TCP, split-brain resolver keep-majority). Give every member the same",
+            "--config and --set (data, model, batch, augmentation, optimizer) and the",
+            "same --trainers; the data must exist on every member. Each stream (pairs,",
+            "texts, images) is cut into --trainers shards; once the trainers are up they",
+            "form a ring sorted by address, trainer r reads shard r, every step each",
+            "trainer takes the configured batch from its shards, the ring sums the",
+            "gradients (ring all-reduce) and all apply the same update. Augmenter",
+            "members rewrite and retrieve for the pairs of any trainer. A lost trainer",
+            "is downed after about 2 x --failure-timeout; the others take its shards",
+            "over where it stood. The run ends when every shard is read once through (or",
+            "after --max-steps); run-dir/summary.tsv accounts for every slot.",
             "", "Exit codes: 0 completed or stopped cleanly, 1 failed or diverged (a non-finite loss), 2 bad command line or configuration."})
 final class PretrainCommand implements Callable<Integer> {
 
@@ -71,44 +77,17 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "-1", description = "Cluster: this member's TCP port.")
     int port;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "trainer", description = "Cluster: this member's role; only 'trainer' is implemented (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "trainer",
+            description = "Cluster: this member's role: trainer, or augmenter (serves the pairs' rewriting and retrieval to any trainer; default: ${DEFAULT-VALUE}).")
     String role;
 
-    @Option(names = "--trainers", paramLabel = "N", defaultValue = "2", description = "Cluster: trainers to wait for before step 1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trainers", paramLabel = "N", defaultValue = "2",
+            description = "Cluster: trainers to wait for before step 1, and shards per stream (default: ${DEFAULT-VALUE}).")
     int trainers;
 
-    @Option(names = "--examples", paramLabel = "N", defaultValue = "240", description = "Cluster: size of the generated data set; the run ends when it is used up (default: ${DEFAULT-VALUE}).")
-    int examples;
-
-    @Option(names = "--batch-per-member", paramLabel = "N", defaultValue = "8", description = "Cluster: examples per member per step (default: ${DEFAULT-VALUE}).")
-    int batchPerMember;
-
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000000", description = "Cluster: stop after N steps even if data remain (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0",
+            description = "Cluster: stop after N steps even if data remain (default: ${DEFAULT-VALUE}: unimo.pretrain.steps).")
     long maxSteps;
-
-    @Option(names = "--layers", paramLabel = "N", defaultValue = "2", description = "Cluster: encoder layers (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int layers;
-
-    @Option(names = "--hidden", paramLabel = "N", defaultValue = "64", description = "Cluster: hidden size (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int hidden;
-
-    @Option(names = "--vocab", paramLabel = "N", defaultValue = "1000", description = "Cluster: vocabulary size (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int vocab;
-
-    @Option(names = "--feature-dim", paramLabel = "N", defaultValue = "64", description = "Cluster: region feature size (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int featureDim;
-
-    @Option(names = "--regions", paramLabel = "N", defaultValue = "10", description = "Cluster: regions per image (default: ${DEFAULT-VALUE}, the quickstart's).")
-    int regions;
-
-    @Option(names = "--text-length", paramLabel = "N", defaultValue = "16", description = "Cluster: tokens per caption (default: ${DEFAULT-VALUE}).")
-    int textLength;
-
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Cluster: AdamW's constant rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Cluster: seed of the model and the data (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Cluster: data-parallel threads on this member (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -189,13 +168,11 @@ final class PretrainCommand implements Callable<Integer> {
     }
 
     private int runClusterMember(PrintWriter out) {
-        if (resume != null || showPipeline || options.config != null || !options.sets.isEmpty()) {
-            throw new UsageError("--cluster takes its own options (see --help), not --resume, --show-pipeline, --config or --set");
+        if (resume != null || showPipeline) {
+            throw new UsageError("--cluster takes no --resume or --show-pipeline (a cluster run starts again with --from-checkpoint)");
         }
-        if (!role.equals("trainer")) {
-            throw new UsageError("--role " + role + (role.equals("augmenter")
-                    ? ": augmenter members (remote augmenter pools) are not implemented; only --role trainer runs"
-                    : ": expected trainer"));
+        if (!role.equals(ClusterRun.TRAINER) && !role.equals(ClusterRun.AUGMENTER)) {
+            throw new UsageError("--role " + role + ": expected trainer or augmenter");
         }
         if (port < 1 || port > 65535) {
             throw new UsageError("--cluster needs --port N (1..65535)");
@@ -209,35 +186,26 @@ final class PretrainCommand implements Callable<Integer> {
             }
         }
         positive("--trainers", trainers);
-        positive("--examples", examples);
-        positive("--batch-per-member", batchPerMember);
-        positive("--max-steps", maxSteps);
-        positive("--layers", layers);
-        positive("--hidden", hidden);
-        positive("--feature-dim", featureDim);
-        positive("--regions", regions);
         positive("--workers", workers);
         positive("--bucket-floats", bucketFloats);
+        if (maxSteps < 0) {
+            throw new UsageError("--max-steps " + maxSteps + ": must be 0 (the configuration's steps) or more");
+        }
         if (fromCheckpoint != null && !java.nio.file.Files.isRegularFile(fromCheckpoint.resolve(org.unimoj.model.checkpoint.Checkpoint.CONFIG))) {
             throw new UsageError("--from-checkpoint " + fromCheckpoint + ": not a checkpoint directory (no " + org.unimoj.model.checkpoint.Checkpoint.CONFIG + ")");
         }
         if (checkpointEvery < 0) {
             throw new UsageError("--checkpoint-every " + checkpointEvery + ": must be 0 or more");
         }
-        if (vocab < 8) {
-            throw new UsageError("--vocab " + vocab + ": at least 8 (4 special tokens and some words)");
+        if (!(failureTimeout > 0) || !(runTimeout > 0)) {
+            throw new UsageError("--failure-timeout and --run-timeout must be positive");
         }
-        if (textLength < 4) {
-            throw new UsageError("--text-length " + textLength + ": at least 4");
-        }
-        if (!(learningRate > 0) || !(failureTimeout > 0) || !(runTimeout > 0)) {
-            throw new UsageError("--learning-rate, --failure-timeout and --run-timeout must be positive");
-        }
-        ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, examples, batchPerMember, maxSteps,
-                ClusterRun.model(layers, hidden, vocab, featureDim, regions, textLength), textLength, regions, learningRate, seed, workers,
-                bucketFloats, checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
+        Config cfg = options.loadConfig();
+        PluginRegistry plugins = options.loadPlugins(cfg);
+        ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, cfg, plugins, maxSteps, workers, bucketFloats,
+                checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
         try {
-            out.println(ClusterRun.runTrainer(o, out));
+            out.println(ClusterRun.run(o, out));
             out.flush();
             return ExitCodes.OK;
         } catch (TimeoutException e) {

@@ -7,30 +7,46 @@ import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.unimoj.model.encoder.UnimoConfig;
+import org.unimoj.runtime.cli.UsageError;
+import org.unimoj.runtime.plugin.PluginRegistry;
+import org.unimoj.runtime.pretrain.PretrainJob;
+import org.unimoj.runtime.pretrain.PretrainSettings;
 
 /** Starts one cluster member (an actor system on Artery TCP), runs it to the end of the run and leaves. */
 public final class ClusterRun {
 
-    /** Everything a member needs; the data set and model are the same on every member. */
-    public record Options(String host, int port, List<String> seedNodes, String role, int trainers, int examples, int batchPerMember,
-                          long maxSteps, UnimoConfig model, int textLength, int regions, double learningRate, long seed, int workers,
-                          int bucketFloats, long checkpointEvery, Path fromCheckpoint, Duration failureTimeout, Duration runTimeout, Path runDir) {}
+    /** The roles a member can have. */
+    public static final String TRAINER = "trainer";
+    public static final String AUGMENTER = "augmenter";
 
-    /** The model of a cluster run: {@code layers} x {@code hidden}, its vocabulary, region features and positions. */
-    public static UnimoConfig model(int layers, int hidden, int vocab, int featureDim, int maxRegions, int textLength) {
-        int heads = hidden % 2 == 0 ? 2 : 1;
-        return new UnimoConfig("cluster-" + layers + "x" + hidden, layers, hidden, heads, 4 * hidden, vocab,
-                Math.max(textLength + 2, 16), featureDim, maxRegions, 4, 0.1, 0.1, 1e-5, 0.02, SyntheticExamples.PAD, 0.07, false);
-    }
+    /**
+     * Everything a member needs; {@code config} (data, model, batch composition, augmentation,
+     * optimizer, seed) is the same on every member.
+     *
+     * @param trainers trainers the ring starts with, and the shards each stream is cut into
+     * @param maxSteps stop after this many steps (0: the configuration's unimo.pretrain.steps)
+     */
+    public record Options(String host, int port, List<String> seedNodes, String role, int trainers, Config config, PluginRegistry plugins,
+                          long maxSteps, int workers, int bucketFloats, long checkpointEvery, Path fromCheckpoint, Duration failureTimeout,
+                          Duration runTimeout, Path runDir) {}
+
+    /** The actor system's name (part of every member address). */
+    public static final String SYSTEM = "unimo";
+
+    private ClusterRun() {}
 
     /** The Akka configuration of a member. */
     public static Config akkaConfig(Options o) {
@@ -50,55 +66,79 @@ public final class ClusterRun {
                 .withFallback(ConfigFactory.load());
     }
 
-    /** The actor system's name (part of every member address). */
-    public static final String SYSTEM = "unimo";
+    /** Runs a member of {@code o.role()} to the end of the run; returns its last line (the run summary on the leader). */
+    public static String run(Options o, PrintWriter progress) throws TimeoutException, InterruptedException {
+        Path memberDir = RunRecords.memberDir(o.runDir(), o.port());
+        try {
+            Files.createDirectories(memberDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + memberDir, e);
+        }
+        try (ClusterData data = new ClusterData(o.config(), o.plugins(), o.trainers(), memberDir, progress)) {
+            return o.role().equals(AUGMENTER) ? runAugmenter(o, data, progress) : runTrainer(o, data, progress);
+        }
+    }
 
-    private ClusterRun() {}
-
-    /**
-     * Runs a trainer member to the end of the run. Returns the summary line (on the leader) or the
-     * member's own line; throws {@link TimeoutException} if the run does not end in time.
-     */
-    public static String runTrainer(Options o, PrintWriter progress) throws TimeoutException, InterruptedException {
-        UnimoConfig model = o.model();
-        SyntheticExamples data = new SyntheticExamples(model, o.seed(), o.examples(), o.textLength(), o.regions());
+    private static String runTrainer(Options o, ClusterData data, PrintWriter progress) throws TimeoutException, InterruptedException {
+        PretrainSettings ps = data.settings();
+        long maxSteps = o.maxSteps() > 0 ? o.maxSteps() : ps.steps();
         RunRecords records = new RunRecords(o.runDir(), o.port());
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        try (ReplicaTrainer trainer = new ReplicaTrainer(model, o.seed(), o.workers(), o.learningRate())) {
-            progress.printf("cluster member %s:%d (trainer): model %s, %,d parameters; waiting for %d trainers via %s%n", o.host(), o.port(),
-                    model.name(), trainer.parameterCount(), o.trainers(), o.seedNodes());
+        try (ReplicaTrainer trainer = new ReplicaTrainer(data.model(), ps.seed(), o.workers(), PretrainJob.optimizerSettings(ps))) {
+            progress.printf("cluster member %s:%d (trainer): model %d layers x %d hidden, %,d parameters; %d steps at most; waiting for %d trainers via %s%n",
+                    o.host(), o.port(), data.model().layers(), data.model().hidden(), trainer.parameterCount(), maxSteps, o.trainers(), o.seedNodes());
             progress.flush();
             long firstStep = 0;
-            long firstCursor = 0;
+            ShardTable table = new ShardTable(ClusterData.STREAMS.size(), o.trainers());
             if (o.fromCheckpoint() != null) {
-                java.util.Map<String, String> meta = trainer.restore(o.fromCheckpoint());
-                try {
-                    firstStep = Long.parseLong(meta.get("cluster_steps"));
-                    firstCursor = Long.parseLong(meta.get("cluster_cursor"));
-                } catch (NumberFormatException | NullPointerException e) {
-                    throw new IllegalArgumentException("checkpoint " + o.fromCheckpoint() + ": not a cluster run's (no cluster_steps/cluster_cursor in its metadata)");
+                Map<String, String> meta = trainer.restore(o.fromCheckpoint());
+                String steps = meta.get("cluster_steps");
+                String shards = meta.get("cluster_shards");
+                String cursors = meta.get("cluster_table");
+                if (steps == null || shards == null || cursors == null) {
+                    throw new UsageError("--from-checkpoint " + o.fromCheckpoint() + ": not a cluster run's checkpoint (no cluster_steps, cluster_shards, cluster_table in its metadata)");
                 }
-                progress.printf("cluster: from checkpoint %s: %d steps done, %d examples consumed%n", o.fromCheckpoint(), firstStep, firstCursor);
+                if (Integer.parseInt(shards) != o.trainers()) {
+                    throw new UsageError("--from-checkpoint " + o.fromCheckpoint() + ": its run cut the data into " + shards + " shards; start it with --trainers " + shards);
+                }
+                firstStep = Long.parseLong(steps);
+                table = ShardTable.parse(cursors, ClusterData.STREAMS.size(), o.trainers());
+                progress.printf("cluster: from checkpoint %s: %d steps done%n", o.fromCheckpoint(), firstStep);
             }
-            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), o.batchPerMember(), o.maxSteps(), o.bucketFloats(),
-                    o.checkpointEvery(), firstStep, firstCursor);
+            TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), maxSteps, o.bucketFloats(), o.checkpointEvery(), firstStep,
+                    table, o.failureTimeout().multipliedBy(2));
+            CompletableFuture<String> outcome = new CompletableFuture<>();
             ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
                 ctx.spawn(TrainerMember.create(settings, trainer, data, records, progress, outcome), "trainer",
                         DispatcherSelector.fromConfig("unimo-trainer-dispatcher"));
                 return Behaviors.empty();
             }), SYSTEM, akkaConfig(o));
+            return await(system, outcome, o, progress);
+        }
+    }
+
+    private static String runAugmenter(Options o, ClusterData data, PrintWriter progress) throws TimeoutException, InterruptedException {
+        progress.printf("cluster member %s:%d (augmenter): %s; serving the trainers of %s%n", o.host(), o.port(), data.describe(), o.seedNodes());
+        progress.flush();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
+            ctx.spawn(AugmentService.registered(data, outcome), "augmenter", DispatcherSelector.fromConfig("unimo-augment-dispatcher"));
+            return Behaviors.empty();
+        }), SYSTEM, akkaConfig(o));
+        return await(system, outcome, o, progress);
+    }
+
+    private static String await(ActorSystem<Void> system, CompletableFuture<String> outcome, Options o, PrintWriter progress)
+            throws TimeoutException, InterruptedException {
+        try {
+            return outcome.get(o.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cluster member failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
             try {
-                String line = outcome.get(o.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                return line;
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("cluster member failed: " + e.getCause(), e.getCause());
-            } finally {
-                CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
-                try {
-                    system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-                    progress.println("cluster: actor system did not terminate in 30 s");
-                }
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                progress.println("cluster: actor system did not terminate in 30 s");
             }
         }
     }

@@ -24,11 +24,17 @@ public final class LocalMembers implements AutoCloseable {
      * @param extra     options after {@code pretrain --cluster --seed-nodes ... --port ... --run-dir ...}
      */
     public LocalMembers(int n, String classPath, Path runDir, List<String> extra) throws IOException {
+        this(n, 0, classPath, runDir, extra);
+    }
+
+    /** {@code trainers} trainer members, then {@code augmenters} augmenter members ({@code --role augmenter}). */
+    public LocalMembers(int trainers, int augmenters, String classPath, Path runDir, List<String> extra) throws IOException {
         this.runDir = runDir;
         Files.createDirectories(runDir);
-        this.ports = freePorts(n);
+        this.ports = freePorts(trainers + augmenters);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int port : ports) {
+        for (int i = 0; i < ports.size(); i++) {
+            int port = ports.get(i);
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC"));
             String ext = System.getProperty("org.bytedeco.javacpp.platform.extension");
             if (ext != null) {
@@ -38,6 +44,9 @@ public final class LocalMembers implements AutoCloseable {
                     "--seed-nodes", "127.0.0.1:" + ports.get(0), "--host", "127.0.0.1", "--port", Integer.toString(port),
                     "--run-dir", runDir.toString()));
             cmd.addAll(extra);
+            if (i >= trainers) {
+                cmd.addAll(List.of("--role", ClusterRun.AUGMENTER));
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(port).toFile());
             pb.environment().put("OMP_NUM_THREADS", "1");
             processes.add(pb.start());

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The wire format of the messages between trainer members: a fixed little-endian header and, for
- * a gradient chunk, its floats raw (4 bytes each). No Java serialization, no JSON: a 64k-float
+ * a gradient chunk, its floats raw (4 bytes each; a step's part: its weights and slot ranges, 8 bytes each). No Java
+ * serialization, no JSON: a 64k-float
  * bucket is 262,172 bytes on the wire.
  */
 public final class MemberMessageSerializer extends SerializerWithStringManifest {
@@ -19,6 +20,7 @@ public final class MemberMessageSerializer extends SerializerWithStringManifest 
     static final String CHUNK = "G";
     static final String SYNC = "S";
     static final String FINISHED = "F";
+    static final String PART = "P";
     /** Bytes of a chunk's header: ring, step (8 each), phase, offset, length (4 each). */
     public static final int CHUNK_HEADER = 8 + 8 + 4 + 4 + 4;
 
@@ -40,6 +42,8 @@ public final class MemberMessageSerializer extends SerializerWithStringManifest 
             return SYNC;
         } else if (o instanceof MemberCommand.Finished) {
             return FINISHED;
+        } else if (o instanceof MemberCommand.Part) {
+            return PART;
         }
         throw new IllegalArgumentException("not a member message: " + o.getClass().getName());
     }
@@ -53,8 +57,23 @@ public final class MemberMessageSerializer extends SerializerWithStringManifest 
             return b.array();
         } else if (o instanceof MemberCommand.Sync s) {
             byte[] a = s.address().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer b = ByteBuffer.allocate(8 * 3 + 4 + a.length).order(ByteOrder.LITTLE_ENDIAN);
-            b.putLong(s.ring()).putLong(s.nextStep()).putLong(s.cursor()).putInt(a.length).put(a);
+            ByteBuffer b = ByteBuffer.allocate(8 * 2 + 4 + a.length).order(ByteOrder.LITTLE_ENDIAN);
+            b.putLong(s.ring()).putLong(s.nextStep()).putInt(a.length).put(a);
+            return b.array();
+        } else if (o instanceof MemberCommand.Part p) {
+            byte[] a = p.address().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer b = ByteBuffer.allocate(8 * 2 + 4 + 8 * p.weights().length + 4 + 8 * p.ranges().length + 4 + a.length)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            b.putLong(p.ring()).putLong(p.step());
+            b.putInt(p.weights().length);
+            for (double w : p.weights()) {
+                b.putDouble(w);
+            }
+            b.putInt(p.ranges().length);
+            for (long r : p.ranges()) {
+                b.putLong(r);
+            }
+            b.putInt(a.length).put(a);
             return b.array();
         } else if (o instanceof MemberCommand.Finished f) {
             byte[] a = f.address().getBytes(StandardCharsets.UTF_8);
@@ -86,8 +105,20 @@ public final class MemberMessageSerializer extends SerializerWithStringManifest 
                 case SYNC -> {
                     long ring = b.getLong();
                     long next = b.getLong();
-                    long cursor = b.getLong();
-                    return new MemberCommand.Sync(ring, next, cursor, string(b));
+                    return new MemberCommand.Sync(ring, next, string(b));
+                }
+                case PART -> {
+                    long ring = b.getLong();
+                    long step = b.getLong();
+                    double[] weights = new double[length(b, 8, "weights")];
+                    for (int i = 0; i < weights.length; i++) {
+                        weights[i] = b.getDouble();
+                    }
+                    long[] ranges = new long[length(b, 8, "ranges")];
+                    for (int i = 0; i < ranges.length; i++) {
+                        ranges[i] = b.getLong();
+                    }
+                    return new MemberCommand.Part(ring, step, string(b), weights, ranges);
                 }
                 case FINISHED -> {
                     long ring = b.getLong();
@@ -98,6 +129,14 @@ public final class MemberMessageSerializer extends SerializerWithStringManifest 
         } catch (java.nio.BufferUnderflowException e) {
             throw new NotSerializableException("member message '" + manifest + "' truncated at " + bytes.length + " bytes");
         }
+    }
+
+    private static int length(ByteBuffer b, int bytesEach, String what) throws NotSerializableException {
+        int n = b.getInt();
+        if (n < 0 || (long) n * bytesEach > b.remaining()) {
+            throw new NotSerializableException("member message: " + n + " " + what + ", only " + b.remaining() + " bytes follow");
+        }
+        return n;
     }
 
     private static String string(ByteBuffer b) throws NotSerializableException {

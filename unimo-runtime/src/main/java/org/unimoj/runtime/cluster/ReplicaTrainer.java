@@ -47,9 +47,14 @@ public final class ReplicaTrainer implements AutoCloseable {
     }
 
     public ReplicaTrainer(UnimoConfig config, long seed, int workers, double learningRate) {
+        this(config, seed, workers, optimizerSettings(learningRate));
+    }
+
+    /** A replica with the run's optimizer (every member the same, so the replicas stay identical). */
+    public ReplicaTrainer(UnimoConfig config, long seed, int workers, Optimizer.Settings optimizerSettings) {
         EngineThreads.singleThreadedOps();
         this.model = UnimoPretrainModel.create(config, DataType.FLOAT, seed);
-        this.optimizer = new Optimizer(model.parameters(), optimizerSettings(learningRate), LossScaler.fixed(1.0));
+        this.optimizer = new Optimizer(model.parameters(), optimizerSettings, LossScaler.fixed(1.0));
         this.parallel = new DataParallelStep(model, workers);
         // one OpenMP thread per worker thread, as the single-process step does (summation order stays fixed)
         parallel.ranges().run(workers, (i, a, b) -> NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1));

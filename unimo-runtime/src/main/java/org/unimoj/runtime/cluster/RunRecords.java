@@ -11,11 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * What a member writes into the run directory: {@code member-PORT/consumed.tsv} (the examples it
- * trained on, per step, appended as each step is applied, and {@code rollback STEP} when a step
- * is undone), {@code member-PORT/timings.tsv}, {@code member-PORT/params.f32} (final parameters,
- * raw little-endian floats) and, from the leader, {@code summary.tsv}: every applied step with
- * each member's examples, then the count of examples consumed, duplicated and missed.
+ * What a member writes into the run directory: {@code member-PORT/consumed.tsv} (the slots it
+ * trained on, per step, as {@link #format} ranges, appended as each step is applied, and
+ * {@code rollback STEP} when a step is undone), {@code member-PORT/timings.tsv},
+ * {@code member-PORT/params.f32} (final parameters, raw little-endian floats) and, from the
+ * leader, {@code summary.tsv}: every applied step with each member's slots, then per stream the
+ * slots of the data set, read, read twice and never read.
  */
 public final class RunRecords {
 
@@ -50,8 +51,8 @@ public final class RunRecords {
         return dir.resolve(CHECKPOINTS).resolve(name);
     }
 
-    void consumed(long step, long[] ids) {
-        append(CONSUMED, step + "\t" + join(ids) + "\n");
+    void consumed(long step, List<ShardTable.Range> ranges) {
+        append(CONSUMED, step + "\t" + format(ranges) + "\n");
     }
 
     void rolledBack(long step) {
@@ -68,62 +69,105 @@ public final class RunRecords {
         write(memberDir.resolve(PARAMS), b.array());
     }
 
-    /** One applied step of the run: the ring and each member's examples. */
-    record AppliedStep(long step, List<String> ring, List<long[]> ids) {}
+    /** One applied step of the run: the ring, each member's slot ranges (ring order) and the examples in all of them. */
+    record AppliedStep(long step, List<String> ring, List<List<ShardTable.Range>> ranges, long examples) {}
 
-    /**
-     * The leader's account of the run; returns its last line. Examples {@code [0, before)} were
-     * consumed by the {@code stepsBefore} steps before the checkpoint the run started from.
-     */
-    String summary(List<AppliedStep> steps, long examples, long stepsBefore, long before) {
-        StringBuilder sb = new StringBuilder("step\tmember\texamples\n");
-        boolean[] seen = new boolean[(int) examples];
-        java.util.Arrays.fill(seen, 0, (int) before, true);
-        long consumed = before;
-        long duplicates = 0;
-        for (AppliedStep s : steps) {
-            for (int r = 0; r < s.ring().size(); r++) {
-                long[] ids = s.ids().get(r);
-                sb.append(s.step()).append('\t').append(s.ring().get(r)).append('\t').append(join(ids)).append('\n');
-                for (long id : ids) {
-                    consumed++;
-                    if (seen[(int) id]) {
-                        duplicates++;
-                    }
-                    seen[(int) id] = true;
-                }
-            }
-        }
-        long missing = 0;
-        for (boolean b : seen) {
-            missing += b ? 0 : 1;
-        }
-        String last = "examples " + examples + " consumed " + consumed + " duplicates " + duplicates + " missing " + missing
-                + " steps " + steps.size() + (stepsBefore > 0 ? " (and " + stepsBefore + " steps of " + before + " examples before the checkpoint)" : "");
-        sb.append("# ").append(last).append('\n');
-        write(dir.resolve(SUMMARY), sb.toString().getBytes(StandardCharsets.UTF_8));
-        return last;
-    }
-
-    static String join(long[] ids) {
+    /** Ranges as {@code STREAM/SHARD:FROM-TO:FILLED} separated by spaces (an end the reader reached adds {@code :endN}). */
+    public static String format(List<ShardTable.Range> ranges) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < ids.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(ids[i]);
+        for (ShardTable.Range r : ranges) {
+            sb.append(sb.length() == 0 ? "" : " ").append(ClusterData.STREAMS.get(r.stream())).append('/').append(r.shard()).append(':')
+                    .append(r.from()).append('-').append(r.to()).append(':').append(r.filled());
+            if (r.end() >= 0) {
+                sb.append(":end").append(r.end());
+            }
         }
         return sb.toString();
     }
 
-    /** Parses {@link #join}'s output. */
-    public static long[] parseIds(String s) {
-        if (s.isEmpty()) {
-            return new long[0];
+    /** Parses {@link #format}'s output. */
+    public static List<ShardTable.Range> parseRanges(String s) {
+        List<ShardTable.Range> out = new java.util.ArrayList<>();
+        for (String t : s.trim().split(" ")) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            String[] f = t.split(":");
+            String[] ss = f[0].split("/");
+            String[] ft = f[1].split("-");
+            long end = f.length > 3 ? Long.parseLong(f[3].substring(3)) : -1;
+            out.add(new ShardTable.Range(ClusterData.STREAMS.indexOf(ss[0]), Integer.parseInt(ss[1]), Long.parseLong(ft[0]), Long.parseLong(ft[1]),
+                    Long.parseLong(f[2]), end));
         }
-        String[] p = s.split(",");
-        long[] ids = new long[p.length];
-        for (int i = 0; i < p.length; i++) {
-            ids[i] = Long.parseLong(p[i]);
+        return out;
+    }
+
+    /**
+     * The leader's account of the run; returns its last line. For every stream the batches use:
+     * the slots of its shards (once each shard's end is known), the slots the applied steps read
+     * (and before them, up to the table the run started from), slots read twice, slots never read,
+     * and how many of those read were examples (the rest quarantined).
+     */
+    String summary(List<AppliedStep> steps, ShardTable last, long stepsBefore, ShardTable first, ClusterData data) {
+        StringBuilder sb = new StringBuilder("step\tmember\tslots\n");
+        int streams = last.streams();
+        int shards = last.shards();
+        List<List<long[]>> intervals = new java.util.ArrayList<>();
+        for (int i = 0; i < streams * shards; i++) {
+            intervals.add(new java.util.ArrayList<>());
         }
-        return ids;
+        long[] filled = new long[streams];
+        for (int s = 0; s < streams; s++) {
+            for (int k = 0; k < shards; k++) {
+                if (first.next(s, k) > 0) {
+                    intervals.get(s * shards + k).add(new long[] {0, first.next(s, k)});
+                }
+            }
+        }
+        for (AppliedStep st : steps) {
+            for (int r = 0; r < st.ring().size(); r++) {
+                sb.append(st.step()).append('\t').append(st.ring().get(r)).append('\t').append(format(st.ranges().get(r))).append('\n');
+                for (ShardTable.Range x : st.ranges().get(r)) {
+                    intervals.get(x.stream() * shards + x.shard()).add(new long[] {x.from(), x.to()});
+                    filled[x.stream()] += x.filled();
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (int s = 0; s < streams; s++) {
+            if (data.demand(s) == 0) {
+                continue;
+            }
+            long slots = 0;
+            long read = 0;
+            long twice = 0;
+            long covered = 0;
+            boolean known = true;
+            for (int k = 0; k < shards; k++) {
+                long end = last.end(s, k);
+                known &= end >= 0;
+                slots += Math.max(end, 0);
+                List<long[]> iv = intervals.get(s * shards + k);
+                iv.sort(java.util.Comparator.comparingLong(a -> a[0]));
+                long reach = 0;
+                for (long[] a : iv) {
+                    read += a[1] - a[0];
+                    twice += Math.max(0, Math.min(reach, a[1]) - a[0]);
+                    covered += Math.max(0, a[1] - Math.max(reach, a[0]));
+                    reach = Math.max(reach, a[1]);
+                }
+            }
+            line.append(line.length() == 0 ? "" : " | ").append(ClusterData.STREAMS.get(s)).append(' ')
+                    .append(known ? Long.toString(slots) : "(not read through)").append(" slots read ").append(read).append(" duplicates ")
+                    .append(twice).append(" missing ").append(known ? Long.toString(slots - covered) : "?").append(" examples ").append(filled[s]);
+        }
+        line.append(" | steps ").append(steps.size());
+        if (stepsBefore > 0) {
+            line.append(" (after ").append(stepsBefore).append(" steps before the checkpoint)");
+        }
+        sb.append("# ").append(line).append('\n');
+        write(dir.resolve(SUMMARY), sb.toString().getBytes(StandardCharsets.UTF_8));
+        return line.toString();
     }
 
     /** Reads a params file. */

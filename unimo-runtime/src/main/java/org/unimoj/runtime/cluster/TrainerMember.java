@@ -3,59 +3,87 @@ package org.unimoj.runtime.cluster;
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.ChildFailed;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.Routers;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.unimoj.model.pretrain.Objective;
 import org.unimoj.model.pretrain.PretrainBatch;
+import org.unimoj.runtime.pretrain.PretrainExample;
+import org.unimoj.runtime.train.Slot;
 
 /**
- * A trainer member. It waits until the receptionist lists {@code trainers} trainers, takes them
- * (sorted by address) as the ring, and runs steps: step s takes the next (ring size x batch)
- * examples of the data set from the shared cursor, member r the r-th slice; it computes its
- * gradient ({@link ReplicaTrainer}), all-reduces it round the ring ({@link RingAllReduce}) and
- * applies the update. When a ring member is removed (downed by the split-brain resolver, or
- * left), the step in flight is abandoned and the survivors exchange {@link MemberCommand.Sync}:
- * they go on from the smallest next step among them; a member that had already applied that step
- * (its all-gather completed before the loss) undoes it, so every example of an applied step is
- * counted once. The run ends when the data set is used up (or after {@code maxSteps}); then each
- * member writes its parameters, the leader (first address of the ring) writes the run summary
- * and a checkpoint (also every {@code checkpointEvery} steps), and every member leaves the
- * cluster once all of the ring have finished.
+ * A trainer member. It waits until the receptionist lists {@code trainers} trainers and takes them
+ * (sorted by address) as the ring. Each stream is cut into that many shards (the readers' shard i
+ * of n); ring member r reads shard r, through its augmenter (its own, or augmenter members via a
+ * cluster-aware router), prefetching ahead. A step: every member takes its part of the batch from
+ * its shards (the pipeline's batch composition), tells the ring its part's target counts and the
+ * slots it read ({@link MemberCommand.Part}), computes the gradient of its part weighted by the
+ * whole batch's counts ({@link ReplicaTrainer}), all-reduces it round the ring
+ * ({@link RingAllReduce}) and applies the update; every member applies every part's slots to its
+ * {@link ShardTable}, so all know where every shard stands.
+ *
+ * <p>When a ring member is removed (downed by the split-brain resolver, or left), the step in
+ * flight is abandoned and the survivors exchange {@link MemberCommand.Sync}: they go on from the
+ * smallest next step among them (a member that had applied that step undoes it, model and table),
+ * and the lost member's shards pass to the survivors ({@link ShardTable#owned}) from where the
+ * table says, so every slot of an applied step is counted once. The run ends at the step where
+ * no member has any example left (every shard read through), or after {@code maxSteps}; then each
+ * member writes its parameters, the leader (first address of the ring) writes the run summary and
+ * a checkpoint (also every {@code checkpointEvery} steps), and every member leaves the cluster
+ * once all of the ring have finished.
  */
 public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     public static final ServiceKey<MemberCommand> KEY = ServiceKey.create(MemberCommand.class, "unimo-trainer");
 
-    /** What a member runs. */
-    /** @param firstStep, firstCursor where the run starts (0, 0; or a checkpoint's steps and cursor) */
-    public record Settings(int trainers, int batchPerMember, long maxSteps, int bucketFloats, long checkpointEvery, long firstStep,
-                           long firstCursor) {}
+    /**
+     * What a member runs.
+     *
+     * @param firstStep  where the run starts (0, or a checkpoint's steps)
+     * @param firstTable the shards' positions there
+     * @param fetchTimeout how long an augmenter may take to answer before the slots are read locally
+     */
+    public record Settings(int trainers, long maxSteps, int bucketFloats, long checkpointEvery, long firstStep, ShardTable firstTable,
+                           Duration fetchTimeout) {}
 
-    private enum Phase { WAITING, SYNCING, REDUCING, FINISHING }
+    private enum Phase { WAITING, SYNCING, FEEDING, PLANNING, REDUCING, FINISHING }
+
+    /** An augmenter request not yet answered. */
+    private record Outstanding(long from, long sentNanos, boolean local) {}
 
     private final Settings settings;
     private final ReplicaTrainer trainer;
-    private final SyntheticExamples data;
+    private final ClusterData data;
     private final RunRecords records;
     private final PrintWriter progress;
     private final CompletableFuture<String> outcome;
     private final String self;
+    private final ActorRef<AugmentCommand> localAugmenter;
+    private final ActorRef<AugmentCommand> augmenters;
+    private int remoteAugmenters;
 
     private Phase phase = Phase.WAITING;
     private List<String> ring = List.of();
@@ -64,20 +92,27 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     private final Map<String, ActorRef<MemberCommand>> refs = new HashMap<>();
     private final Set<String> removed = new HashSet<>();
     private final Map<String, MemberCommand.Sync> syncs = new HashMap<>();
+    private final Map<String, MemberCommand.Part> parts = new HashMap<>();
     private final Set<String> finished = new HashSet<>();
     private final List<MemberCommand.Remote> pending = new ArrayList<>();
     private final List<RunRecords.AppliedStep> applied = new ArrayList<>();
 
+    private final Map<Long, TreeMap<Long, Slot<PretrainExample>>> buffers = new HashMap<>();
+    private final Map<Long, Long> ends = new HashMap<>();
+    private final Map<Long, Outstanding> outstanding = new HashMap<>();
+
+    private ShardTable table;
+    private ShardTable beforeLastStep;
     private long nextStep;
-    private long cursor;
+    private long examplesSoFar;
+    private PretrainBatch myBatch;
     private RingAllReduce reduce;
-    private long[][] stepIds;
     private long reduceStarted;
     private double computeMs;
     private boolean complete;
 
-    private TrainerMember(ActorContext<MemberCommand> ctx, Settings settings, ReplicaTrainer trainer, SyntheticExamples data,
-                          RunRecords records, PrintWriter progress, CompletableFuture<String> outcome) {
+    private TrainerMember(ActorContext<MemberCommand> ctx, Settings settings, ReplicaTrainer trainer, ClusterData data, RunRecords records,
+                          PrintWriter progress, CompletableFuture<String> outcome) {
         super(ctx);
         this.settings = settings;
         this.trainer = trainer;
@@ -87,33 +122,60 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         this.outcome = outcome;
         this.self = Cluster.get(ctx.getSystem()).selfMember().address().toString();
         this.nextStep = settings.firstStep();
-        this.cursor = settings.firstCursor();
+        this.table = settings.firstTable().copy();
+        this.localAugmenter = ctx.spawn(AugmentService.local(data), "augmenter", akka.actor.typed.DispatcherSelector.fromConfig("unimo-augment-dispatcher"));
+        ctx.watch(localAugmenter);
+        // each shard always goes to the same augmenter member, so its reader reads on rather than seeking
+        this.augmenters = ctx.spawn(Routers.group(AugmentService.KEY).withConsistentHashingRouting(10, TrainerMember::shardKey), "augmenters");
         ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
-        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
-                l -> new MemberCommand.Trainers(l.getServiceInstances(KEY)));
+        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, l -> l.isForKey(KEY)
+                ? new MemberCommand.Trainers(l.getServiceInstances(KEY)) : new MemberCommand.Augmenters(l.getServiceInstances(AugmentService.KEY).size()));
         ctx.getSystem().receptionist().tell(Receptionist.subscribe(KEY, listings));
+        ctx.getSystem().receptionist().tell(Receptionist.subscribe(AugmentService.KEY, listings));
         ActorRef<ClusterEvent.MemberRemoved> removals = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
                 e -> new MemberCommand.MemberRemoved(e.member().address().toString()));
         Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(removals, ClusterEvent.MemberRemoved.class));
     }
 
+    private static String shardKey(AugmentCommand c) {
+        return c instanceof AugmentCommand.Fetch f ? f.stream() + "#" + f.shard() : c.toString();
+    }
+
     /** The behaviour; {@code outcome} completes with the run's summary line (or the member's last state) when it is done. */
-    public static Behavior<MemberCommand> create(Settings settings, ReplicaTrainer trainer, SyntheticExamples data, RunRecords records,
+    public static Behavior<MemberCommand> create(Settings settings, ReplicaTrainer trainer, ClusterData data, RunRecords records,
                                                  PrintWriter progress, CompletableFuture<String> outcome) {
-        return Behaviors.setup(ctx -> new TrainerMember(ctx, settings, trainer, data, records, progress, outcome));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(new MemberCommand.Tick(), Duration.ofMillis(500));
+            return new TrainerMember(ctx, settings, trainer, data, records, progress, outcome);
+        }));
     }
 
     @Override
     public Receive<MemberCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(MemberCommand.Trainers.class, this::onTrainers)
+                .onMessage(MemberCommand.Augmenters.class, this::onAugmenters)
                 .onMessage(MemberCommand.MemberRemoved.class, this::onRemoved)
                 .onMessage(MemberCommand.Sync.class, this::onSync)
+                .onMessage(MemberCommand.Part.class, this::onPart)
                 .onMessage(MemberCommand.GradientChunk.class, this::onChunk)
                 .onMessage(MemberCommand.Finished.class, this::onFinished)
                 .onMessage(MemberCommand.BeginStep.class, this::onBeginStep)
+                .onMessage(MemberCommand.Fetched.class, this::onFetched)
+                .onMessage(MemberCommand.Tick.class, this::onTick)
+                .onSignal(ChildFailed.class, this::onAugmenterFailed)
                 .build();
     }
+
+    /** The local augmenter failed on a record it may not skip (read policy fail): the run cannot go on. */
+    private Behavior<MemberCommand> onAugmenterFailed(ChildFailed f) {
+        progress.println("cluster: the augmenter failed: " + f.getCause().getMessage());
+        progress.flush();
+        outcome.completeExceptionally(f.getCause());
+        return Behaviors.stopped();
+    }
+
+    // ---- membership
 
     private Behavior<MemberCommand> onTrainers(MemberCommand.Trainers t) {
         for (ActorRef<MemberCommand> r : t.refs()) {
@@ -125,11 +187,20 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             live.removeAll(removed);
             if (live.size() >= settings.trainers()) {
                 live.sort(ADDRESS_ORDER);
-                progress.printf("cluster: %d trainers up, ring %s%n", live.size(), live);
+                progress.printf("cluster: %d trainers up, ring %s; %d shards per stream; %s%n", live.size(), live, data.shards(), data.describe());
                 progress.flush();
                 switchRing(live);
             }
         }
+        return this;
+    }
+
+    private Behavior<MemberCommand> onAugmenters(MemberCommand.Augmenters a) {
+        if (a.count() != remoteAugmenters) {
+            progress.printf("cluster: %d augmenter member(s); pairs are augmented %s%n", a.count(), a.count() > 0 ? "there" : "here");
+            progress.flush();
+        }
+        remoteAugmenters = a.count();
         return this;
     }
 
@@ -156,9 +227,11 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         ringId = ringId(ring);
         phase = Phase.SYNCING;
         reduce = null;
+        myBatch = null;
         syncs.clear();
+        parts.clear();
         finished.clear();
-        MemberCommand.Sync mine = new MemberCommand.Sync(ringId, nextStep, cursor, self);
+        MemberCommand.Sync mine = new MemberCommand.Sync(ringId, nextStep, self);
         for (String a : ring) {
             if (!a.equals(self)) {
                 ref(a).tell(mine);
@@ -183,53 +256,140 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         if (phase != Phase.SYNCING || !syncs.keySet().containsAll(ring)) {
             return;
         }
-        MemberCommand.Sync first = null;
+        long first = Long.MAX_VALUE;
         for (String a : ring) {
-            MemberCommand.Sync s = syncs.get(a);
-            if (first == null || s.nextStep() < first.nextStep()) {
-                first = s;
-            }
+            first = Math.min(first, syncs.get(a).nextStep());
         }
-        if (nextStep > first.nextStep()) {
-            if (nextStep != first.nextStep() + 1) {
-                throw new IllegalStateException("member at step " + nextStep + ", ring at " + first.nextStep() + ": more than one step apart");
+        if (nextStep > first) {
+            if (nextStep != first + 1) {
+                throw new IllegalStateException("member at step " + nextStep + ", ring at " + first + ": more than one step apart");
             }
             trainer.rollback();
+            table = beforeLastStep;
             RunRecords.AppliedStep undone = applied.remove(applied.size() - 1);
+            examplesSoFar -= undone.examples();
             records.rolledBack(undone.step());
-            progress.printf("cluster: step %d was applied here but not by all; undone%n", undone.step());
-            nextStep = first.nextStep();
+            progress.printf("cluster: step %d was applied here but not by all; undone%n", undone.step() + 1);
+            nextStep = first;
         }
-        cursor = first.cursor();
         getContext().getSelf().tell(new MemberCommand.BeginStep(ringId, nextStep));
     }
+
+    // ---- a step: take a part, tell the ring, compute, all-reduce, apply
 
     private Behavior<MemberCommand> onBeginStep(MemberCommand.BeginStep b) {
         if (b.ring() != ringId || b.step() != nextStep || phase != Phase.SYNCING) {
             return this;
         }
-        if (cursor >= data.size() || nextStep >= settings.maxSteps()) {
+        if (nextStep >= settings.maxSteps()) {
             finish();
             return this;
         }
-        int n = ring.size();
+        phase = Phase.FEEDING;
+        prefetch();
+        tryTake();
+        return this;
+    }
+
+    /** Takes this member's part once every slot it needs is here; tells the ring. */
+    private void tryTake() {
+        if (phase != Phase.FEEDING) {
+            return;
+        }
         int rank = ring.indexOf(self);
-        int count = (int) Math.min((long) n * settings.batchPerMember(), data.size() - cursor);
-        stepIds = new long[n][];
-        for (int r = 0; r < n; r++) {
-            int from = (int) ((long) count * r / n);
-            int to = (int) ((long) count * (r + 1) / n);
-            stepIds[r] = new long[to - from];
-            for (int i = from; i < to; i++) {
-                stepIds[r][i - from] = cursor + i;
+        List<Integer> owned = table.owned(rank, ring.size());
+        Map<String, List<PretrainExample>> examples = new LinkedHashMap<>();
+        List<ShardTable.Range> ranges = new ArrayList<>();
+        for (int s = 0; s < ClusterData.STREAMS.size(); s++) {
+            int demand = data.demand(s);
+            if (demand == 0) {
+                continue;
+            }
+            List<PretrainExample> taken = new ArrayList<>(demand);
+            for (int k : owned) {
+                long start = table.next(s, k);
+                long pos = start;
+                long filled = 0;
+                long end = end(s, k);
+                TreeMap<Long, Slot<PretrainExample>> buffer = buffers.getOrDefault(key(s, k), new TreeMap<>());
+                while (taken.size() < demand && !(end >= 0 && pos >= end)) {
+                    Slot<PretrainExample> slot = buffer.get(pos);
+                    if (slot == null) {
+                        return; // not here yet: a Fetched will call again
+                    }
+                    if (slot instanceof Slot.Filled<PretrainExample> f) {
+                        taken.add(f.value());
+                        filled++;
+                    }
+                    pos++;
+                }
+                if (pos > start || (end >= 0 && table.end(s, k) < 0)) {
+                    ranges.add(new ShardTable.Range(s, k, start, pos, filled, end));
+                }
+                if (taken.size() == demand) {
+                    break;
+                }
+            }
+            examples.put(ClusterData.STREAMS.get(s), taken);
+        }
+        myBatch = data.assemble(nextStep, rank, examples);
+        Map<Objective, Double> w = ClusterData.weights(myBatch);
+        double[] weights = new double[Objective.values().length];
+        for (Objective o : Objective.values()) {
+            weights[o.ordinal()] = w.get(o);
+        }
+        MemberCommand.Part mine = new MemberCommand.Part(ringId, nextStep, self, weights, ShardTable.flatten(ranges));
+        for (String a : ring) {
+            if (!a.equals(self)) {
+                ref(a).tell(mine);
             }
         }
+        parts.clear();
+        parts.put(self, mine);
+        phase = Phase.PLANNING;
+        replayPending();
+        maybeCompute();
+    }
+
+    private Behavior<MemberCommand> onPart(MemberCommand.Part p) {
+        if (phase == Phase.PLANNING && p.ring() == ringId && p.step() == nextStep) {
+            parts.put(p.address(), p);
+            maybeCompute();
+        } else {
+            keep(p);
+        }
+        return this;
+    }
+
+    private void maybeCompute() {
+        if (phase != Phase.PLANNING || !parts.keySet().containsAll(ring)) {
+            return;
+        }
+        Map<Objective, Double> total = new EnumMap<>(Objective.class);
+        long examples = 0;
+        for (String a : ring) {
+            MemberCommand.Part p = parts.get(a);
+            for (Objective o : Objective.values()) {
+                total.merge(o, p.weights()[o.ordinal()], Double::sum);
+            }
+            for (ShardTable.Range r : ShardTable.ranges(p.ranges())) {
+                examples += r.filled();
+            }
+        }
+        if (examples == 0) {
+            // every shard is read through: record the ends the last parts found, then stop
+            for (String a : ring) {
+                table.apply(ShardTable.ranges(parts.get(a).ranges()));
+            }
+            finish();
+            return;
+        }
+        int n = ring.size();
+        int rank = ring.indexOf(self);
         long t0 = System.nanoTime();
-        PretrainBatch part = stepIds[rank].length == 0 ? null : data.batch(stepIds[rank]);
-        float[] local = trainer.localGradient(part, nextStep, rank * trainer.workers(), data.weights(count));
+        float[] local = trainer.localGradient(myBatch, nextStep, rank * trainer.workers(), total);
         computeMs = (System.nanoTime() - t0) / 1e6;
-        String next = ring.get((rank + 1) % n);
-        ActorRef<MemberCommand> successor = n == 1 ? null : ref(next);
+        ActorRef<MemberCommand> successor = n == 1 ? null : ref(ring.get((rank + 1) % n));
         long id = ringId;
         long step = nextStep;
         reduce = new RingAllReduce(local, n, rank, settings.bucketFloats(),
@@ -239,7 +399,6 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         reduce.start();
         replayPending();
         maybeApply();
-        return this;
     }
 
     private Behavior<MemberCommand> onChunk(MemberCommand.GradientChunk c) {
@@ -259,22 +418,30 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         double reduceMs = (System.nanoTime() - reduceStarted) / 1e6;
         long bytes = reduce.floatsSent() * 4 + (long) reduce.messagesSent() * MemberMessageSerializer.CHUNK_HEADER;
         double loss = trainer.apply(reduce.data());
-        int rank = ring.indexOf(self);
-        records.consumed(nextStep, stepIds[rank]);
-        records.timing(nextStep, ring.size(), computeMs, reduceMs, bytes, loss);
-        applied.add(new RunRecords.AppliedStep(nextStep, ring, List.of(stepIds)));
-        int count = 0;
-        for (long[] ids : stepIds) {
-            count += ids.length;
+        beforeLastStep = table.copy();
+        List<List<ShardTable.Range>> stepRanges = new ArrayList<>();
+        long examples = 0;
+        for (String a : ring) {
+            List<ShardTable.Range> r = ShardTable.ranges(parts.get(a).ranges());
+            table.apply(r);
+            stepRanges.add(r);
+            for (ShardTable.Range x : r) {
+                examples += x.filled();
+            }
         }
+        records.consumed(nextStep, stepRanges.get(ring.indexOf(self)));
+        records.timing(nextStep, ring.size(), computeMs, reduceMs, bytes, loss);
+        applied.add(new RunRecords.AppliedStep(nextStep, ring, stepRanges, examples));
+        examplesSoFar += examples;
+        dropConsumed();
         if (ring.get(0).equals(self)) {
-            progress.printf(java.util.Locale.ROOT, "step %d | members %d | examples %d/%d | loss %.4f | compute %.1f ms | all-reduce %.1f ms | sent %,d B%n",
-                    nextStep + 1, ring.size(), cursor + count, data.size(), loss, computeMs, reduceMs, bytes);
+            progress.printf(Locale.ROOT, "step %d/%d | members %d | examples %d (+%d) | loss %.4f | compute %.1f ms | all-reduce %.1f ms | sent %,d B%n",
+                    nextStep + 1, settings.maxSteps(), ring.size(), examplesSoFar, examples, loss, computeMs, reduceMs, bytes);
             progress.flush();
         }
-        cursor += count;
         nextStep++;
         reduce = null;
+        myBatch = null;
         if (settings.checkpointEvery() > 0 && nextStep % settings.checkpointEvery() == 0 && ring.get(0).equals(self)) {
             checkpoint("step-" + nextStep);
         }
@@ -282,14 +449,114 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         getContext().getSelf().tell(new MemberCommand.BeginStep(ringId, nextStep));
     }
 
+    // ---- data: prefetch from the augmenters
+
+    private static long key(int stream, int shard) {
+        return ((long) stream << 32) | shard;
+    }
+
+    /** A shard's end, from the table or from an augmenter's answer (-1: not reached yet). */
+    private long end(int stream, int shard) {
+        long e = table.end(stream, shard);
+        return e >= 0 ? e : ends.getOrDefault(key(stream, shard), -1L);
+    }
+
+    /** Keeps two parts' worth of slots requested ahead in every shard this member reads. */
+    private void prefetch() {
+        if (ring.isEmpty() || complete) {
+            return;
+        }
+        int rank = ring.indexOf(self);
+        for (int s = 0; s < ClusterData.STREAMS.size(); s++) {
+            int demand = data.demand(s);
+            if (demand == 0) {
+                continue;
+            }
+            int window = Math.max(2 * demand, 4);
+            for (int k : table.owned(rank, ring.size())) {
+                long key = key(s, k);
+                long end = end(s, k);
+                if (outstanding.containsKey(key)) {
+                    continue;
+                }
+                TreeMap<Long, Slot<PretrainExample>> buffer = buffers.computeIfAbsent(key, x -> new TreeMap<>());
+                long have = table.next(s, k);
+                while (buffer.containsKey(have)) {
+                    have++;
+                }
+                if ((end >= 0 && have >= end) || have >= table.next(s, k) + 2L * window) {
+                    continue;
+                }
+                fetch(s, k, have, window, s != 0 || remoteAugmenters == 0);
+            }
+        }
+    }
+
+    private void fetch(int stream, int shard, long from, int count, boolean local) {
+        AugmentCommand.Fetch f = new AugmentCommand.Fetch(stream, shard, from, count, getContext().getSelf());
+        (local ? localAugmenter : augmenters).tell(f);
+        outstanding.put(key(stream, shard), new Outstanding(from, System.nanoTime(), local));
+    }
+
+    private Behavior<MemberCommand> onFetched(MemberCommand.Fetched f) {
+        long key = key(f.stream(), f.shard());
+        TreeMap<Long, Slot<PretrainExample>> buffer = buffers.computeIfAbsent(key, x -> new TreeMap<>());
+        long floor = table.next(f.stream(), f.shard());
+        for (Slot<PretrainExample> s : f.slots()) {
+            if (s.index() >= floor) {
+                buffer.put(s.index(), s);
+            }
+        }
+        if (f.end() >= 0) {
+            ends.put(key, f.end());
+        }
+        Outstanding o = outstanding.get(key);
+        if (o != null && o.from() == f.from()) {
+            outstanding.remove(key);
+        }
+        prefetch();
+        tryTake();
+        return this;
+    }
+
+    /** A request an augmenter member left unanswered (it may be gone) is read here instead. */
+    private Behavior<MemberCommand> onTick(MemberCommand.Tick t) {
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Outstanding> e : new ArrayList<>(outstanding.entrySet())) {
+            Outstanding o = e.getValue();
+            if (!o.local() && now - o.sentNanos() > settings.fetchTimeout().toNanos()) {
+                int stream = (int) (e.getKey() >>> 32);
+                int shard = (int) (long) e.getKey();
+                progress.printf("cluster: no answer from the augmenters for %s shard %d slot %d in %d ms; reading it here%n",
+                        ClusterData.STREAMS.get(stream), shard, o.from(), settings.fetchTimeout().toMillis());
+                progress.flush();
+                fetch(stream, shard, o.from(), Math.max(2 * data.demand(stream), 4), true);
+            }
+        }
+        prefetch();
+        return this;
+    }
+
+    /** Slots behind every shard's position will not be read again (a rollback refetches what it needs). */
+    private void dropConsumed() {
+        for (Map.Entry<Long, TreeMap<Long, Slot<PretrainExample>>> e : buffers.entrySet()) {
+            int stream = (int) (e.getKey() >>> 32);
+            int shard = (int) (long) e.getKey();
+            e.getValue().headMap(beforeLastStep.next(stream, shard)).clear();
+        }
+    }
+
+    // ---- the end
+
     /** The leader's checkpoint of the ring's state after {@code nextStep} steps (every replica holds the same). */
     private void checkpoint(String name) {
-        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
         meta.put("cluster_steps", Long.toString(nextStep));
-        meta.put("cluster_cursor", Long.toString(cursor));
+        meta.put("cluster_shards", Integer.toString(table.shards()));
+        meta.put("cluster_table", table.encode());
         meta.put("cluster_ring", String.join(",", ring));
         trainer.writeCheckpoint(records.checkpoint(name), meta);
-        progress.printf("cluster: checkpoint %s (%d steps, %d examples) by %s%n", records.checkpoint(name), nextStep, cursor, self);
+        progress.printf("cluster: checkpoint %s (%d steps, %d examples) by %s%n", records.checkpoint(name), nextStep, examplesSoFar, self);
         progress.flush();
     }
 
@@ -327,19 +594,24 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         complete = true;
         String line = "member " + self + ": " + applied.size() + " steps applied";
         if (ring.get(0).equals(self)) {
-            line = records.summary(applied, data.size(), settings.firstStep(), settings.firstCursor());
+            line = records.summary(applied, table, settings.firstStep(), settings.firstTable(), data);
             progress.println("cluster: " + line);
             progress.flush();
         }
         outcome.complete(line);
     }
 
-    /** Keeps a message of a ring or step this member has not reached; drops those of rings it has left. */
+    // ---- messages ahead of this member
+
+    /** Keeps a message of a ring or step this member has not reached; drops those of rings it has left and of past steps. */
     private void keep(MemberCommand.Remote m) {
         if (pastRings.contains(m.ring())) {
             return;
         }
         if (m instanceof MemberCommand.GradientChunk c && c.ring() == ringId && c.step() < nextStep) {
+            return;
+        }
+        if (m instanceof MemberCommand.Part p && p.ring() == ringId && p.step() < nextStep) {
             return;
         }
         pending.add(m);
@@ -357,9 +629,11 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             }
         }
         for (MemberCommand.Remote m : now) {
-            // handled in arrival order; a chunk for a later step goes back to pending
+            // handled in arrival order; one for a later step goes back to pending
             if (m instanceof MemberCommand.Sync s) {
                 onSync(s);
+            } else if (m instanceof MemberCommand.Part p) {
+                onPart(p);
             } else if (m instanceof MemberCommand.GradientChunk c) {
                 onChunk(c);
             } else if (m instanceof MemberCommand.Finished f) {

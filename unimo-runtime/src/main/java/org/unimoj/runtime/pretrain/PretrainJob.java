@@ -107,6 +107,20 @@ public final class PretrainJob {
         return settings;
     }
 
+    /**
+     * Settles a run's context without starting it (what a cluster member trains on): the data must
+     * exist (members never generate a world, they would race), the tokenizer is read from or trained
+     * into {@code tokenizerDir}, deterministically, so every member gets the same.
+     */
+    public static PretrainContext prepareExisting(PretrainSettings settings, Path tokenizerDir, Quarantine quarantine, PrintWriter err) {
+        Preparation prep = new Preparation(settings, err);
+        DataFiles files = DataFiles.of(settings).requireExisting();
+        ByteLevelBpeTokenizer tokenizer = prep.tokenizer(files, tokenizerDir);
+        int[] shape = Preparation.featureShape(files.pairFeatures());
+        UnimoConfig modelConfig = prep.modelConfig(tokenizer, shape[0], shape[1]);
+        return new PretrainContext(settings, files, tokenizer, tokenizerDir, modelConfig, quarantine, err);
+    }
+
     /** Runs (or, with {@code resume}, continues) the run in {@code unimo.run.dir}; returns how it ended. */
     public RunOutcome run(boolean resume) {
         long t0 = System.nanoTime();
@@ -284,6 +298,11 @@ public final class PretrainJob {
     }
 
     private Optimizer.Settings optimizerSettings() {
+        return optimizerSettings(settings);
+    }
+
+    /** The optimizer of a run: AdamW with warmup and linear decay over the run's steps, clipped. */
+    public static Optimizer.Settings optimizerSettings(PretrainSettings settings) {
         PretrainSettings.Optim o = settings.optimizer();
         long warmup = Math.round(o.warmup() * settings.steps());
         return new Optimizer.Settings(new LearningRateSchedule(o.learningRate(), warmup, settings.steps()), o.maxGradNorm(),

@@ -58,6 +58,7 @@ public final class BlockShuffledSource<R> implements SlotSource<R> {
     }
 
     /** Slots per epoch, or -1 while no pass has reached the end of the source. */
+    @Override
     public long epochLength() {
         return epochLength;
     }

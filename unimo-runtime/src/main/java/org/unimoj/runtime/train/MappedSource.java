@@ -37,6 +37,11 @@ public final class MappedSource<A, B> implements SlotSource<B> {
     }
 
     @Override
+    public long epochLength() {
+        return inner.epochLength();
+    }
+
+    @Override
     public Cursor<B> open(long from) {
         Cursor<A> c = inner.open(from);
         return new Cursor<>() {

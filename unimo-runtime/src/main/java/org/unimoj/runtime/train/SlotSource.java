@@ -16,6 +16,11 @@ public interface SlotSource<R> {
     /** Where the records come from, for messages and quarantine entries. */
     String description();
 
+    /** Slots per epoch once a pass has reached the source's end, else -1 (sources that never know say -1). */
+    default long epochLength() {
+        return -1;
+    }
+
     /** A cursor positioned at slot {@code from}. */
     Cursor<R> open(long from);
 

@@ -13,7 +13,7 @@ import org.unimoj.model.encoder.UnimoConfig;
 /** The replica's part gradients and its one-step undo (what a ring re-formed after a loss relies on). */
 class ReplicaTrainerTest {
 
-    private static final UnimoConfig CONFIG = ClusterRun.model(1, 16, 40, 8, 3, 8);
+    private static final UnimoConfig CONFIG = SyntheticExamples.model(1, 16, 40, 8, 3, 8);
 
     @Test
     void partGradientsSumToTheWholeBatchGradient() {
@@ -69,7 +69,7 @@ class ReplicaTrainerTest {
             resumed.apply(resumed.localGradient(data.batch(new long[] {4, 5}), 2, 0, data.weights(2)));
             assertArrayEquals(t.parameters(), resumed.parameters(), "step 3 after the restore equals step 3 of the run");
 
-            ReplicaTrainer other = new ReplicaTrainer(ClusterRun.model(1, 8, 40, 8, 3, 8), 5, 1, 1e-2);
+            ReplicaTrainer other = new ReplicaTrainer(SyntheticExamples.model(1, 8, 40, 8, 3, 8), 5, 1, 1e-2);
             try (other) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.restore(dir.resolve("ckpt")));
                 assertTrue(e.getMessage().startsWith("checkpoint " + dir.resolve("ckpt") + ": its model"), e.getMessage());

@@ -49,12 +49,17 @@ public final class PretrainSources implements AutoCloseable {
     private final long seed;
 
     public PretrainSources(DataFiles files, ReadPolicy policy, Quarantine quarantine, int blockSize, long seed) {
+        this(files, policy, quarantine, blockSize, seed, Shard.ALL);
+    }
+
+    /** The streams of one shard of the files (a cluster member's part: the readers' shard i of n); the pairs' feature lookup sees every image. */
+    public PretrainSources(DataFiles files, ReadPolicy policy, Quarantine quarantine, int blockSize, long seed, Shard shard) {
         this.files = files;
         this.quarantine = quarantine;
-        this.options = new ReadOptions(policy, quarantine, Shard.ALL);
+        this.options = new ReadOptions(policy, quarantine, shard);
         this.blockSize = blockSize;
         this.seed = seed;
-        this.pairFeatures = FeatureStore.open(files.pairFeatures(), options, FeatureChecks.defaults());
+        this.pairFeatures = FeatureStore.open(files.pairFeatures(), new ReadOptions(policy, quarantine, Shard.ALL), FeatureChecks.defaults());
     }
 
     public DataFiles files() {

@@ -18,9 +18,8 @@ import org.unimoj.model.pretrain.RegionTargets;
 import org.unimoj.model.pretrain.TokenTargets;
 
 /**
- * The data set of a cluster run: {@code size} image-text examples, example {@code i} a function of
- * (seed, i) only, so any member (and a single-process reference) builds any example without
- * reading anything. Each has {@code textLength} tokens ([CLS] words [SEP]) with {@link #MASKED}
+ * Generated image-text examples for the replica's unit tests: {@code size} of them, example
+ * {@code i} a function of (seed, i) only. Each has {@code textLength} tokens ([CLS] words [SEP]) with {@link #MASKED}
  * of them masked for MLM, and {@code regions} regions, one masked for region-feature regression.
  * Every example has the same shape, so a batch's padding does not depend on how it is split.
  */
@@ -39,6 +38,13 @@ public final class SyntheticExamples {
     private final int size;
     private final int textLength;
     private final int regions;
+
+    /** A model for these examples: {@code layers} x {@code hidden}, its vocabulary, region features and positions. */
+    public static UnimoConfig model(int layers, int hidden, int vocab, int featureDim, int maxRegions, int textLength) {
+        int heads = hidden % 2 == 0 ? 2 : 1;
+        return new UnimoConfig("synthetic-" + layers + "x" + hidden, layers, hidden, heads, 4 * hidden, vocab,
+                Math.max(textLength + 2, 16), featureDim, maxRegions, 4, 0.1, 0.1, 1e-5, 0.02, PAD, 0.07, false);
+    }
 
     public SyntheticExamples(UnimoConfig config, long seed, int size, int textLength, int regions) {
         if (size < 1 || textLength < MASKED + 2 || regions < 1 || regions > config.maxRegions() || config.vocabSize() <= FIRST_WORD) {
