@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
@@ -43,10 +44,35 @@ class MemberMessageSerializerTest {
 
     @Test
     void syncAndFinishedRoundTrip() throws Exception {
-        MemberCommand.Sync sync = new MemberCommand.Sync(99L, 5L, 120L, "akka://unimo@127.0.0.1:2551");
+        MemberCommand.Sync sync = new MemberCommand.Sync(99L, 5L, "akka://unimo@127.0.0.1:2551");
         assertEquals(sync, s.fromBinary(s.toBinary(sync), s.manifest(sync)));
         MemberCommand.Finished f = new MemberCommand.Finished(1L, "akka://unimo@héte:1");
         assertEquals(f, s.fromBinary(s.toBinary(f), s.manifest(f)));
+    }
+
+    @Test
+    void partRoundTripsWithItsWeightsAndRanges() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int t = 0; t < 50; t++) {
+            double[] w = new double[rnd.nextInt(6)];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextInt(100) + rnd.nextDouble();
+            }
+            long[] ranges = new long[6 * rnd.nextInt(4)];
+            for (int i = 0; i < ranges.length; i++) {
+                ranges[i] = rnd.nextLong();
+            }
+            MemberCommand.Part p = new MemberCommand.Part(rnd.nextLong(), rnd.nextLong(t + 1), "akka://unimo@10.0.0." + t + ":2551", w, ranges);
+            MemberCommand.Part q = (MemberCommand.Part) s.fromBinary(s.toBinary(p), s.manifest(p));
+            assertEquals(p.ring(), q.ring());
+            assertEquals(p.step(), q.step());
+            assertEquals(p.address(), q.address());
+            assertArrayEquals(p.weights(), q.weights());
+            assertArrayEquals(p.ranges(), q.ranges());
+        }
+        byte[] bytes = s.toBinary(new MemberCommand.Part(1, 2, "a", new double[] {1, 2}, new long[] {1, 2, 3, 4, 5, 6}));
+        NotSerializableException e = assertThrows(NotSerializableException.class, () -> s.fromBinary(java.util.Arrays.copyOf(bytes, 40), "P"));
+        assertTrue(e.getMessage().contains("ranges"), e.getMessage());
     }
 
     @Test
@@ -68,11 +94,33 @@ class MemberMessageSerializerTest {
                         .withFallback(ConfigFactory.load()));
         try {
             Serialization ser = SerializationExtension.get(system);
-            for (Object m : new Object[] {new MemberCommand.GradientChunk(1, 1, 0, 0, new float[2]), new MemberCommand.Sync(1, 1, 1, "a"),
-                new MemberCommand.Finished(1, "a")}) {
+            for (Object m : new Object[] {new MemberCommand.GradientChunk(1, 1, 0, 0, new float[2]), new MemberCommand.Sync(1, 1, "a"),
+                new MemberCommand.Finished(1, "a"), new MemberCommand.Part(1, 1, "a", new double[1], new long[6])}) {
                 Serializer found = ser.findSerializerFor(m);
                 assertEquals(MemberMessageSerializer.IDENTIFIER, found.identifier(), m.getClass().getSimpleName());
             }
+            // the augmenters' messages: a fetch with the trainer's reference, and examples back
+            akka.actor.typed.ActorRef<MemberCommand> trainer = system.systemActorOf(Behaviors.<MemberCommand>empty(), "trainer",
+                    akka.actor.typed.Props.empty());
+            AugmentCommand.Fetch fetch = new AugmentCommand.Fetch(2, 1, 40, 8, trainer);
+            Serializer augment = ser.findSerializerFor(fetch);
+            assertEquals(AugmentMessageSerializer.IDENTIFIER, augment.identifier());
+            AugmentMessageSerializer a = (AugmentMessageSerializer) augment;
+            assertEquals(fetch, a.fromBinary(a.toBinary(fetch), a.manifest(fetch)));
+            org.unimoj.api.data.RegionFeatures image = org.unimoj.api.data.RegionFeatures.of("img7", 10, 10, 2, new float[] {0, 0, 5, 5},
+                    new float[] {0.5f, -1.25f});
+            MemberCommand.Fetched fetched = new MemberCommand.Fetched(0, 1, 40, java.util.List.of(
+                    new org.unimoj.runtime.train.Slot.Filled<>(40, org.unimoj.runtime.pretrain.PretrainExample.Pair.plain("c1", image, new int[] {0, 9, 2})),
+                    new org.unimoj.runtime.train.Slot.Empty<>(41, "caption c2: image img8 has no region features")), 42);
+            assertEquals(AugmentMessageSerializer.IDENTIFIER, ser.findSerializerFor(fetched).identifier());
+            MemberCommand.Fetched back = (MemberCommand.Fetched) a.fromBinary(a.toBinary(fetched), a.manifest(fetched));
+            assertEquals(java.util.List.of(0, 1, 40L, 42L), java.util.List.of(back.stream(), back.shard(), back.from(), back.end()));
+            assertEquals(2, back.slots().size());
+            var pair = (org.unimoj.runtime.pretrain.PretrainExample.Pair) ((org.unimoj.runtime.train.Slot.Filled<?>) back.slots().get(0)).value();
+            assertEquals("c1", pair.captionId());
+            assertArrayEquals(new int[] {0, 9, 2}, pair.ids());
+            assertArrayEquals(image.features(), pair.image().features());
+            assertEquals("caption c2: image img8 has no region features", ((org.unimoj.runtime.train.Slot.Empty<?>) back.slots().get(1)).reason());
         } finally {
             system.terminate();
         }
