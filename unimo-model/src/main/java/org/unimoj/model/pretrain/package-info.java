@@ -13,6 +13,8 @@
  *       calling thread.</li>
  *   <li>{@link org.unimoj.model.pretrain.DataParallelStep}: the same call split over one worker
  *       per core (the fast path on CPU), with {@code ranges()} for the optimizer.</li>
+ *   <li>{@link org.unimoj.model.pretrain.PretrainBatches}: joins batches into one (the union of
+ *       the batches of n cluster members, the single-process reference for multi-node training).</li>
  * </ul>
  *
  * <p>A training step, deterministic in (parameters, optimizer state, batch, seed, step):
