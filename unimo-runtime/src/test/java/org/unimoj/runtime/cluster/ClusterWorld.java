@@ -61,7 +61,7 @@ final class ClusterWorld {
                 + "               \"org.unimoj.runtime.pipeline.JointBatchModule\"]\n"
                 + "    steps = 200\n"
                 + "    tokenizer.vocab-size = 300\n"
-                + "    model { layers = 1, hidden = 16, heads = 2, dropout = 0.0, init-std = 0.1, temperature = 0.3 }\n"
+                + "    model { layers = 1, hidden = 16, heads = 2, dropout = 0.0, init-std = 0.1, temperature = 0.3, learn-temperature = false }\n"
                 + "    optimizer { learning-rate = 1e-2, warmup = 0.0 }\n"
                 + "    batch { pairs = 4, joint = 2, captioning = 1, texts = 5, images = 1, positives = 1, negatives = 1, related-images = 0, related-texts = 0 }\n"
                 + "    augment { related-images = 0, related-texts = 0 }\n"

@@ -87,7 +87,7 @@ class MemberMessageSerializerTest {
 
     /** cluster.conf binds every remote member message to this serializer (not Java serialization). */
     @Test
-    void clusterConfBindsTheRemoteMessages() {
+    void clusterConfBindsTheRemoteMessages() throws Exception {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "serializer-test",
                 ConfigFactory.parseString("akka.actor.provider = local")
                         .withFallback(ConfigFactory.parseResources(ClusterRun.class, "cluster.conf"))
