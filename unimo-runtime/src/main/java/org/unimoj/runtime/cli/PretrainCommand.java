@@ -203,7 +203,8 @@ final class PretrainCommand implements Callable<Integer> {
         Config cfg = options.loadConfig();
         PluginRegistry plugins = options.loadPlugins(cfg);
         ClusterRun.Options o = new ClusterRun.Options(host, port, seedNodes, role, trainers, cfg, plugins, maxSteps, workers, bucketFloats,
-                checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir);
+                checkpointEvery, fromCheckpoint, Duration.ofMillis((long) (failureTimeout * 1000)), Duration.ofMillis((long) (runTimeout * 1000)), runDir,
+                System.console() != null);
         try {
             out.println(ClusterRun.run(o, out));
             out.flush();

@@ -38,10 +38,11 @@ public final class ClusterRun {
      *
      * @param trainers trainers the ring starts with, and the shards each stream is cut into
      * @param maxSteps stop after this many steps (0: the configuration's unimo.pretrain.steps)
+     * @param interactive the leader redraws one progress line (on a terminal)
      */
     public record Options(String host, int port, List<String> seedNodes, String role, int trainers, Config config, PluginRegistry plugins,
                           long maxSteps, int workers, int bucketFloats, long checkpointEvery, Path fromCheckpoint, Duration failureTimeout,
-                          Duration runTimeout, Path runDir) {}
+                          Duration runTimeout, Path runDir, boolean interactive) {}
 
     /** The actor system's name (part of every member address). */
     public static final String SYSTEM = "unimo";
@@ -105,7 +106,7 @@ public final class ClusterRun {
                 progress.printf("cluster: from checkpoint %s: %d steps done%n", o.fromCheckpoint(), firstStep);
             }
             TrainerMember.Settings settings = new TrainerMember.Settings(o.trainers(), maxSteps, o.bucketFloats(), o.checkpointEvery(), firstStep,
-                    table, o.failureTimeout().multipliedBy(2));
+                    table, o.failureTimeout().multipliedBy(2), o.interactive());
             CompletableFuture<String> outcome = new CompletableFuture<>();
             ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
                 ctx.spawn(TrainerMember.create(settings, trainer, data, records, progress, outcome), "trainer",

@@ -106,9 +106,10 @@ public final class RunRecords {
      * The leader's account of the run; returns its last line. For every stream the batches use:
      * the slots of its shards (once each shard's end is known), the slots the applied steps read
      * (and before them, up to the table the run started from), slots read twice, slots never read,
-     * and how many of those read were examples (the rest quarantined).
+     * and how many of those read were examples (the rest quarantined). {@code used} tells the
+     * streams the batches take from (by index).
      */
-    String summary(List<AppliedStep> steps, ShardTable last, long stepsBefore, ShardTable first, ClusterData data) {
+    String summary(List<AppliedStep> steps, ShardTable last, long stepsBefore, ShardTable first, java.util.function.IntPredicate used) {
         StringBuilder sb = new StringBuilder("step\tmember\tslots\n");
         int streams = last.streams();
         int shards = last.shards();
@@ -135,7 +136,7 @@ public final class RunRecords {
         }
         StringBuilder line = new StringBuilder();
         for (int s = 0; s < streams; s++) {
-            if (data.demand(s) == 0) {
+            if (!used.test(s)) {
                 continue;
             }
             long slots = 0;

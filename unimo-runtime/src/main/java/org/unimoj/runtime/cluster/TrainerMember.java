@@ -65,14 +65,15 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
      * @param firstStep  where the run starts (0, or a checkpoint's steps)
      * @param firstTable the shards' positions there
      * @param fetchTimeout how long an augmenter may take to answer before the slots are read locally
+     * @param interactive  the leader redraws one progress line (a terminal) rather than printing a line per step
      */
     public record Settings(int trainers, long maxSteps, int bucketFloats, long checkpointEvery, long firstStep, ShardTable firstTable,
-                           Duration fetchTimeout) {}
+                           Duration fetchTimeout, boolean interactive) {}
 
     private enum Phase { WAITING, SYNCING, FEEDING, PLANNING, REDUCING, FINISHING }
 
     /** An augmenter request not yet answered. */
-    private record Outstanding(long from, long sentNanos, boolean local) {}
+    private record Outstanding(long from, long until, long sentNanos, boolean local) {}
 
     private final Settings settings;
     private final ReplicaTrainer trainer;
@@ -110,6 +111,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     private long reduceStarted;
     private double computeMs;
     private boolean complete;
+    private boolean barDrawn;
 
     private TrainerMember(ActorContext<MemberCommand> ctx, Settings settings, ReplicaTrainer trainer, ClusterData data, RunRecords records,
                           PrintWriter progress, CompletableFuture<String> outcome) {
@@ -169,10 +171,19 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     /** The local augmenter failed on a record it may not skip (read policy fail): the run cannot go on. */
     private Behavior<MemberCommand> onAugmenterFailed(ChildFailed f) {
-        progress.println("cluster: the augmenter failed: " + f.getCause().getMessage());
-        progress.flush();
+        say("cluster: the augmenter failed: " + f.getCause().getMessage());
         outcome.completeExceptionally(f.getCause());
         return Behaviors.stopped();
+    }
+
+    /** A line of the member's log; ends the leader's progress bar first if one is drawn. */
+    private void say(String line) {
+        if (barDrawn) {
+            progress.println();
+            barDrawn = false;
+        }
+        progress.println(line);
+        progress.flush();
     }
 
     // ---- membership
@@ -187,8 +198,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             live.removeAll(removed);
             if (live.size() >= settings.trainers()) {
                 live.sort(ADDRESS_ORDER);
-                progress.printf("cluster: %d trainers up, ring %s; %d shards per stream; %s%n", live.size(), live, data.shards(), data.describe());
-                progress.flush();
+                say(String.format(Locale.ROOT, "cluster: %d trainers up, ring %s; %d shards per stream; %s", live.size(), live, data.shards(), data.describe()));
                 switchRing(live);
             }
         }
@@ -197,8 +207,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     private Behavior<MemberCommand> onAugmenters(MemberCommand.Augmenters a) {
         if (a.count() != remoteAugmenters) {
-            progress.printf("cluster: %d augmenter member(s); pairs are augmented %s%n", a.count(), a.count() > 0 ? "there" : "here");
-            progress.flush();
+            say(String.format(Locale.ROOT, "cluster: %d augmenter member(s); pairs are augmented %s", a.count(), a.count() > 0 ? "there" : "here"));
         }
         remoteAugmenters = a.count();
         return this;
@@ -212,8 +221,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         }
         List<String> survivors = new ArrayList<>(ring);
         survivors.removeAll(removed);
-        progress.printf("cluster: member %s removed at step %d; ring now %d: %s%n", m.address(), nextStep, survivors.size(), survivors);
-        progress.flush();
+        say(String.format(Locale.ROOT, "cluster: member %s removed at step %d; ring now %d: %s", m.address(), nextStep, survivors.size(), survivors));
         switchRing(survivors);
         return this;
     }
@@ -269,7 +277,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             RunRecords.AppliedStep undone = applied.remove(applied.size() - 1);
             examplesSoFar -= undone.examples();
             records.rolledBack(undone.step());
-            progress.printf("cluster: step %d was applied here but not by all; undone%n", undone.step() + 1);
+            say("cluster: step " + (undone.step() + 1) + " was applied here but not by all; undone");
             nextStep = first;
         }
         getContext().getSelf().tell(new MemberCommand.BeginStep(ringId, nextStep));
@@ -435,9 +443,15 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         examplesSoFar += examples;
         dropConsumed();
         if (ring.get(0).equals(self)) {
-            progress.printf(Locale.ROOT, "step %d/%d | members %d | examples %d (+%d) | loss %.4f | compute %.1f ms | all-reduce %.1f ms | sent %,d B%n",
+            String line = String.format(Locale.ROOT, "step %d/%d | members %d | examples %d (+%d) | loss %.4f | compute %.1f ms | all-reduce %.1f ms | sent %,d B",
                     nextStep + 1, settings.maxSteps(), ring.size(), examplesSoFar, examples, loss, computeMs, reduceMs, bytes);
-            progress.flush();
+            if (settings.interactive()) {
+                progress.print("\r" + line + "   ");
+                progress.flush();
+                barDrawn = true;
+            } else {
+                say(line);
+            }
         }
         nextStep++;
         reduce = null;
@@ -495,7 +509,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     private void fetch(int stream, int shard, long from, int count, boolean local) {
         AugmentCommand.Fetch f = new AugmentCommand.Fetch(stream, shard, from, count, getContext().getSelf());
         (local ? localAugmenter : augmenters).tell(f);
-        outstanding.put(key(stream, shard), new Outstanding(from, System.nanoTime(), local));
+        outstanding.put(key(stream, shard), new Outstanding(from, from + count, System.nanoTime(), local));
     }
 
     private Behavior<MemberCommand> onFetched(MemberCommand.Fetched f) {
@@ -510,8 +524,9 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         if (f.end() >= 0) {
             ends.put(key, f.end());
         }
+        // an answer may come in several messages: the request is done with the one reaching its end
         Outstanding o = outstanding.get(key);
-        if (o != null && o.from() == f.from()) {
+        if (o != null && f.from() >= o.from() && (f.from() + f.slots().size() >= o.until() || f.end() >= 0)) {
             outstanding.remove(key);
         }
         prefetch();
@@ -527,9 +542,8 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             if (!o.local() && now - o.sentNanos() > settings.fetchTimeout().toNanos()) {
                 int stream = (int) (e.getKey() >>> 32);
                 int shard = (int) (long) e.getKey();
-                progress.printf("cluster: no answer from the augmenters for %s shard %d slot %d in %d ms; reading it here%n",
-                        ClusterData.STREAMS.get(stream), shard, o.from(), settings.fetchTimeout().toMillis());
-                progress.flush();
+                say(String.format(Locale.ROOT, "cluster: no answer from the augmenters for %s shard %d slot %d in %d ms; reading it here",
+                        ClusterData.STREAMS.get(stream), shard, o.from(), settings.fetchTimeout().toMillis()));
                 fetch(stream, shard, o.from(), Math.max(2 * data.demand(stream), 4), true);
             }
         }
@@ -556,8 +570,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         meta.put("cluster_table", table.encode());
         meta.put("cluster_ring", String.join(",", ring));
         trainer.writeCheckpoint(records.checkpoint(name), meta);
-        progress.printf("cluster: checkpoint %s (%d steps, %d examples) by %s%n", records.checkpoint(name), nextStep, examplesSoFar, self);
-        progress.flush();
+        say(String.format(Locale.ROOT, "cluster: checkpoint %s (%d steps, %d examples) by %s", records.checkpoint(name), nextStep, examplesSoFar, self));
     }
 
     private void finish() {
@@ -594,9 +607,8 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         complete = true;
         String line = "member " + self + ": " + applied.size() + " steps applied";
         if (ring.get(0).equals(self)) {
-            line = records.summary(applied, table, settings.firstStep(), settings.firstTable(), data);
-            progress.println("cluster: " + line);
-            progress.flush();
+            line = records.summary(applied, table, settings.firstStep(), settings.firstTable(), s -> data.demand(s) > 0);
+            say("cluster: " + line);
         }
         outcome.complete(line);
     }

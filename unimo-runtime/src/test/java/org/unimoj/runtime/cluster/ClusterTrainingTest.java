@@ -270,6 +270,40 @@ class ClusterTrainingTest {
         assertTrue(moved > 1e-2, "training moved the parameters: " + moved);
     }
 
+    /** The augmenter member dies mid-run: the trainers read its shards' pairs themselves and lose nothing. */
+    @Test
+    void aKilledAugmenterLeavesTheTrainersToAugmentThemselves(@TempDir Path dir) throws Exception {
+        Path config = ClusterWorld.config(dir);
+        Path runDir = dir.resolve("run");
+        List<String> args = new ArrayList<>(args(config));
+        args.set(args.indexOf("--trainers") + 1, "2");
+        try (LocalMembers members = new LocalMembers(2, 1, System.getProperty("java.class.path"), runDir, args)) {
+            Path trainerLog = RunRecords.memberDir(runDir, members.ports().get(0)).resolve(RunRecords.CONSUMED);
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (consumed(trainerLog).size() < 2) {
+                assertTrue(System.nanoTime() < deadline, "2 steps within 180 s; log:\n" + log(members, 0));
+                Thread.sleep(50);
+            }
+            assertTrue(log(members, 0).contains("1 augmenter member(s); pairs are augmented there"), log(members, 0));
+            members.process(2).destroyForcibly();
+            members.process(2).waitFor();
+            int[] codes = members.await(240);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(0, codes[i], "trainer " + members.ports().get(i) + " exit code; log:\n" + log(members, i));
+                assertTrue(log(members, i).contains("0 augmenter member(s); pairs are augmented here"), log(members, i));
+            }
+            List<String> summary = Files.readAllLines(runDir.resolve(RunRecords.SUMMARY));
+            String last = summary.get(summary.size() - 1);
+            long[] records = ClusterWorld.recordCounts(config);
+            for (int s = 0; s < 3; s++) {
+                assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0 examples " + records[s]),
+                        STREAMS[s] + ": " + last);
+            }
+            assertArrayEquals(RunRecords.readParameters(RunRecords.memberDir(runDir, members.ports().get(0)).resolve(RunRecords.PARAMS)),
+                    RunRecords.readParameters(RunRecords.memberDir(runDir, members.ports().get(1)).resolve(RunRecords.PARAMS)), "replicas identical");
+        }
+    }
+
     /** The summary's steps: each member's ranges, in ring order. */
     private static TreeMap<Long, List<List<ShardTable.Range>>> stepsOf(List<String> summary) {
         assertEquals("step\tmember\tslots", summary.get(0));
