@@ -304,6 +304,63 @@ class ClusterTrainingTest {
         }
     }
 
+    /**
+     * A run stopped after 3 steps and started again by new members from the leader's checkpoint
+     * (parameters, optimizer, step and every shard's position) ends where an unbroken run does,
+     * with every record read once across the two.
+     */
+    @Test
+    void aRunStartedAgainFromItsCheckpointEndsAsAnUnbrokenRun(@TempDir Path dir) throws Exception {
+        Path config = ClusterWorld.config(dir);
+        List<String> two = new ArrayList<>(args(config));
+        two.set(two.indexOf("--trainers") + 1, "2");
+        float[] unbroken = run(dir.resolve("unbroken"), two);
+        List<String> first = new ArrayList<>(two);
+        first.addAll(List.of("--max-steps", "3", "--checkpoint-every", "3"));
+        run(dir.resolve("first"), first);
+        Path checkpoint = dir.resolve("first").resolve(RunRecords.CHECKPOINTS).resolve("step-3");
+        assertTrue(Files.isDirectory(checkpoint), "the first run's checkpoint");
+        List<String> again = new ArrayList<>(two);
+        again.addAll(List.of("--from-checkpoint", checkpoint.toString()));
+        float[] resumed = run(dir.resolve("again"), again);
+
+        List<String> summary = Files.readAllLines(dir.resolve("again").resolve(RunRecords.SUMMARY));
+        String last = summary.get(summary.size() - 1);
+        long[] records = ClusterWorld.recordCounts(config);
+        for (int s = 0; s < 3; s++) {
+            assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0"), STREAMS[s] + ": " + last);
+        }
+        assertTrue(last.endsWith("(after 3 steps before the checkpoint)"), last);
+        assertEquals(3L, stepsOf(summary).firstKey(), "the second run starts with the 4th step (index 3)");
+        double d2 = 0;
+        double n2 = 0;
+        for (int i = 0; i < unbroken.length; i++) {
+            d2 += (double) (unbroken[i] - resumed[i]) * (unbroken[i] - resumed[i]);
+            n2 += (double) unbroken[i] * unbroken[i];
+        }
+        System.out.printf("cluster started again from a checkpoint vs unbroken: relative L2 difference %.3g%n", Math.sqrt(d2 / n2));
+        assertTrue(Math.sqrt(d2 / n2) < 1e-5, "relative L2 difference " + Math.sqrt(d2 / n2));
+    }
+
+    /** Runs trainers to the end; returns the first one's parameters after checking the replicas agree. */
+    private static float[] run(Path runDir, List<String> args) throws Exception {
+        int trainers = Integer.parseInt(args.get(args.indexOf("--trainers") + 1));
+        try (LocalMembers members = new LocalMembers(trainers, System.getProperty("java.class.path"), runDir, args)) {
+            int[] codes = members.await(200);
+            float[] first = null;
+            for (int i = 0; i < trainers; i++) {
+                assertEquals(0, codes[i], "member " + members.ports().get(i) + " exit code; log:\n" + log(members, i));
+                float[] p = RunRecords.readParameters(RunRecords.memberDir(runDir, members.ports().get(i)).resolve(RunRecords.PARAMS));
+                if (first == null) {
+                    first = p;
+                } else {
+                    assertArrayEquals(first, p, "replicas identical");
+                }
+            }
+            return first;
+        }
+    }
+
     /** The summary's steps: each member's ranges, in ring order. */
     private static TreeMap<Long, List<List<ShardTable.Range>>> stepsOf(List<String> summary) {
         assertEquals("step\tmember\tslots", summary.get(0));
