@@ -34,6 +34,7 @@ import org.unimoj.data.io.ReadOptions;
 import org.unimoj.plugins.coqa.data.CoqaJsonReader;
 import org.unimoj.plugins.coqa.data.CoqaTurn;
 import org.unimoj.tasks.metrics.qa.CoqaF1;
+import org.unimoj.tasks.support.EvaluationProgress;
 import org.unimoj.tasks.support.TaskSettings;
 
 /**
@@ -145,7 +146,7 @@ final class CoqaTask implements Task<CoqaTurn>, TrivialBaseline, FinetuneDefault
 
     private List<String> generate(Predictor predictor, List<CoqaTurn> turns, String what) {
         List<String> out = new ArrayList<>(turns.size());
-        Progress progress = new Progress(what, turns.size());
+        EvaluationProgress progress = new EvaluationProgress(what, turns.size());
         for (int from = 0; from < turns.size(); from += CHUNK) {
             List<ModelInput> inputs = new ArrayList<>();
             for (CoqaTurn t : turns.subList(from, Math.min(turns.size(), from + CHUNK))) {

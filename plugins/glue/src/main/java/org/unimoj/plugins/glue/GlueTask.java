@@ -34,6 +34,7 @@ import org.unimoj.plugins.glue.files.GlueFiles;
 import org.unimoj.plugins.glue.files.SubmissionWriter;
 import org.unimoj.tasks.metrics.glue.ClassificationMetrics;
 import org.unimoj.tasks.metrics.glue.Correlation;
+import org.unimoj.tasks.support.EvaluationProgress;
 import org.unimoj.tasks.support.TaskSettings;
 
 /**
@@ -252,7 +253,7 @@ final class GlueTask implements Task<LabeledText>, TrivialBaseline, FinetuneDefa
 
     private List<Prediction> predict(Predictor predictor, List<LabeledText> rows, String what) {
         List<Prediction> out = new ArrayList<>(rows.size());
-        Progress progress = new Progress(what, rows.size());
+        EvaluationProgress progress = new EvaluationProgress(what, rows.size());
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<ModelInput> inputs = new ArrayList<>();
             for (LabeledText r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {

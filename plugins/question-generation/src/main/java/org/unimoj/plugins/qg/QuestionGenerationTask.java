@@ -36,6 +36,7 @@ import org.unimoj.plugins.qg.data.QgTsvReader;
 import org.unimoj.plugins.qg.data.SquadJsonReader;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.caption.CaptionMetrics;
+import org.unimoj.tasks.support.EvaluationProgress;
 import org.unimoj.tasks.support.TaskSettings;
 
 /**
@@ -164,7 +165,7 @@ final class QuestionGenerationTask implements Task<QgExample>, TrivialBaseline, 
 
     private List<String> generate(Predictor predictor, List<QgExample> rows, String what) {
         List<String> out = new ArrayList<>(rows.size());
-        Progress progress = new Progress(what, rows.size());
+        EvaluationProgress progress = new EvaluationProgress(what, rows.size());
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<ModelInput> inputs = new ArrayList<>();
             for (QgExample r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {

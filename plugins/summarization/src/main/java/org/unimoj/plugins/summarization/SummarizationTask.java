@@ -35,6 +35,7 @@ import org.unimoj.data.io.ReadOptions;
 import org.unimoj.data.summarization.SummarizationTsvReader;
 import org.unimoj.tasks.metrics.Scores;
 import org.unimoj.tasks.metrics.rouge.RougeScorer;
+import org.unimoj.tasks.support.EvaluationProgress;
 import org.unimoj.tasks.support.TaskSettings;
 
 /**
@@ -179,7 +180,7 @@ final class SummarizationTask implements Task<SourceTarget>, TrivialBaseline, Fi
 
     private List<String> generate(Predictor predictor, List<SourceTarget> rows, String what) {
         List<String> out = new ArrayList<>(rows.size());
-        Progress progress = new Progress(what, rows.size());
+        EvaluationProgress progress = new EvaluationProgress(what, rows.size());
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<ModelInput> inputs = new ArrayList<>();
             for (SourceTarget r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
