@@ -608,7 +608,10 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         String line = "member " + self + ": " + applied.size() + " steps applied";
         if (ring.get(0).equals(self)) {
             line = records.summary(applied, table, settings.firstStep(), settings.firstTable(), s -> data.demand(s) > 0);
-            say("cluster: " + line);
+        }
+        if (barDrawn) {
+            progress.println();
+            barDrawn = false;
         }
         outcome.complete(line);
     }
