@@ -27,12 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.unimoj.model.pretrain.Objective;
 import org.unimoj.model.pretrain.PretrainBatch;
-import org.unimoj.runtime.pretrain.PretrainExample;
-import org.unimoj.runtime.train.Slot;
 
 /**
  * A trainer member. It waits until the receptionist lists {@code trainers} trainers and takes them
@@ -72,9 +69,6 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     private enum Phase { WAITING, SYNCING, FEEDING, PLANNING, REDUCING, FINISHING }
 
-    /** An augmenter request not yet answered. */
-    private record Outstanding(long from, long until, long sentNanos, boolean local) {}
-
     private final Settings settings;
     private final ReplicaTrainer trainer;
     private final ClusterData data;
@@ -98,9 +92,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
     private final List<MemberCommand.Remote> pending = new ArrayList<>();
     private final List<RunRecords.AppliedStep> applied = new ArrayList<>();
 
-    private final Map<Long, TreeMap<Long, Slot<PretrainExample>>> buffers = new HashMap<>();
-    private final Map<Long, Long> ends = new HashMap<>();
-    private final Map<Long, Outstanding> outstanding = new HashMap<>();
+    private final SlotBuffer buffer = new SlotBuffer();
 
     private ShardTable table;
     private ShardTable beforeLastStep;
@@ -305,48 +297,17 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
             return;
         }
         int rank = ring.indexOf(self);
-        List<Integer> owned = table.owned(rank, ring.size());
-        Map<String, List<PretrainExample>> examples = new LinkedHashMap<>();
-        List<ShardTable.Range> ranges = new ArrayList<>();
-        for (int s = 0; s < ClusterData.STREAMS.size(); s++) {
-            int demand = data.demand(s);
-            if (demand == 0) {
-                continue;
-            }
-            List<PretrainExample> taken = new ArrayList<>(demand);
-            for (int k : owned) {
-                long start = table.next(s, k);
-                long pos = start;
-                long filled = 0;
-                long end = end(s, k);
-                TreeMap<Long, Slot<PretrainExample>> buffer = buffers.getOrDefault(key(s, k), new TreeMap<>());
-                while (taken.size() < demand && !(end >= 0 && pos >= end)) {
-                    Slot<PretrainExample> slot = buffer.get(pos);
-                    if (slot == null) {
-                        return; // not here yet: a Fetched will call again
-                    }
-                    if (slot instanceof Slot.Filled<PretrainExample> f) {
-                        taken.add(f.value());
-                        filled++;
-                    }
-                    pos++;
-                }
-                if (pos > start || (end >= 0 && table.end(s, k) < 0)) {
-                    ranges.add(new ShardTable.Range(s, k, start, pos, filled, end));
-                }
-                if (taken.size() == demand) {
-                    break;
-                }
-            }
-            examples.put(ClusterData.STREAMS.get(s), taken);
+        SlotBuffer.Part part = buffer.take(table, table.owned(rank, ring.size()), data::demand);
+        if (part == null) {
+            return; // a slot is not here yet: the next Fetched calls again
         }
-        myBatch = data.assemble(nextStep, rank, examples);
+        myBatch = data.assemble(nextStep, rank, part.examples());
         Map<Objective, Double> w = ClusterData.weights(myBatch);
         double[] weights = new double[Objective.values().length];
         for (Objective o : Objective.values()) {
             weights[o.ordinal()] = w.get(o);
         }
-        MemberCommand.Part mine = new MemberCommand.Part(ringId, nextStep, self, weights, ShardTable.flatten(ranges));
+        MemberCommand.Part mine = new MemberCommand.Part(ringId, nextStep, self, weights, ShardTable.flatten(part.ranges()));
         for (String a : ring) {
             if (!a.equals(self)) {
                 ref(a).tell(mine);
@@ -441,7 +402,7 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
         records.timing(nextStep, ring.size(), computeMs, reduceMs, bytes, loss);
         applied.add(new RunRecords.AppliedStep(nextStep, ring, stepRanges, examples));
         examplesSoFar += examples;
-        dropConsumed();
+        buffer.dropBefore(beforeLastStep); // the last step's slots stay for a rollback
         if (ring.get(0).equals(self)) {
             String line = String.format(Locale.ROOT, "step %d/%d | members %d | examples %d (+%d) | loss %.4f | compute %.1f ms | all-reduce %.1f ms | sent %,d B",
                     nextStep + 1, settings.maxSteps(), ring.size(), examplesSoFar, examples, loss, computeMs, reduceMs, bytes);
@@ -465,70 +426,24 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     // ---- data: prefetch from the augmenters
 
-    private static long key(int stream, int shard) {
-        return ((long) stream << 32) | shard;
-    }
-
-    /** A shard's end, from the table or from an augmenter's answer (-1: not reached yet). */
-    private long end(int stream, int shard) {
-        long e = table.end(stream, shard);
-        return e >= 0 ? e : ends.getOrDefault(key(stream, shard), -1L);
-    }
-
-    /** Keeps two parts' worth of slots requested ahead in every shard this member reads. */
+    /** Keeps a few parts' worth of slots requested ahead in every shard this member reads. */
     private void prefetch() {
         if (ring.isEmpty() || complete) {
             return;
         }
-        int rank = ring.indexOf(self);
-        for (int s = 0; s < ClusterData.STREAMS.size(); s++) {
-            int demand = data.demand(s);
-            if (demand == 0) {
-                continue;
-            }
-            int window = Math.max(2 * demand, 4);
-            for (int k : table.owned(rank, ring.size())) {
-                long key = key(s, k);
-                long end = end(s, k);
-                if (outstanding.containsKey(key)) {
-                    continue;
-                }
-                TreeMap<Long, Slot<PretrainExample>> buffer = buffers.computeIfAbsent(key, x -> new TreeMap<>());
-                long have = table.next(s, k);
-                while (buffer.containsKey(have)) {
-                    have++;
-                }
-                if ((end >= 0 && have >= end) || have >= table.next(s, k) + 2L * window) {
-                    continue;
-                }
-                fetch(s, k, have, window, s != 0 || remoteAugmenters == 0);
-            }
+        for (SlotBuffer.Request r : buffer.wanted(table, table.owned(ring.indexOf(self), ring.size()), data::demand)) {
+            // only the pairs are worth sending away: texts and images are tokenized and cut here
+            fetch(r, r.stream() != 0 || remoteAugmenters == 0);
         }
     }
 
-    private void fetch(int stream, int shard, long from, int count, boolean local) {
-        AugmentCommand.Fetch f = new AugmentCommand.Fetch(stream, shard, from, count, getContext().getSelf());
-        (local ? localAugmenter : augmenters).tell(f);
-        outstanding.put(key(stream, shard), new Outstanding(from, from + count, System.nanoTime(), local));
+    private void fetch(SlotBuffer.Request r, boolean local) {
+        (local ? localAugmenter : augmenters).tell(new AugmentCommand.Fetch(r.stream(), r.shard(), r.from(), r.count(), getContext().getSelf()));
+        buffer.sent(r, local, System.nanoTime());
     }
 
     private Behavior<MemberCommand> onFetched(MemberCommand.Fetched f) {
-        long key = key(f.stream(), f.shard());
-        TreeMap<Long, Slot<PretrainExample>> buffer = buffers.computeIfAbsent(key, x -> new TreeMap<>());
-        long floor = table.next(f.stream(), f.shard());
-        for (Slot<PretrainExample> s : f.slots()) {
-            if (s.index() >= floor) {
-                buffer.put(s.index(), s);
-            }
-        }
-        if (f.end() >= 0) {
-            ends.put(key, f.end());
-        }
-        // an answer may come in several messages: the request is done with the one reaching its end
-        Outstanding o = outstanding.get(key);
-        if (o != null && f.from() >= o.from() && (f.from() + f.slots().size() >= o.until() || f.end() >= 0)) {
-            outstanding.remove(key);
-        }
+        buffer.received(f, table);
         prefetch();
         tryTake();
         return this;
@@ -536,28 +451,13 @@ public final class TrainerMember extends AbstractBehavior<MemberCommand> {
 
     /** A request an augmenter member left unanswered (it may be gone) is read here instead. */
     private Behavior<MemberCommand> onTick(MemberCommand.Tick t) {
-        long now = System.nanoTime();
-        for (Map.Entry<Long, Outstanding> e : new ArrayList<>(outstanding.entrySet())) {
-            Outstanding o = e.getValue();
-            if (!o.local() && now - o.sentNanos() > settings.fetchTimeout().toNanos()) {
-                int stream = (int) (e.getKey() >>> 32);
-                int shard = (int) (long) e.getKey();
-                say(String.format(Locale.ROOT, "cluster: no answer from the augmenters for %s shard %d slot %d in %d ms; reading it here",
-                        ClusterData.STREAMS.get(stream), shard, o.from(), settings.fetchTimeout().toMillis()));
-                fetch(stream, shard, o.from(), Math.max(2 * data.demand(stream), 4), true);
-            }
+        for (SlotBuffer.Request r : buffer.overdue(System.nanoTime(), settings.fetchTimeout())) {
+            say(String.format(Locale.ROOT, "cluster: no answer from the augmenters for %s shard %d slot %d in %d ms; reading it here",
+                    ClusterData.STREAMS.get(r.stream()), r.shard(), r.from(), settings.fetchTimeout().toMillis()));
+            fetch(r, true);
         }
         prefetch();
         return this;
-    }
-
-    /** Slots behind every shard's position will not be read again (a rollback refetches what it needs). */
-    private void dropConsumed() {
-        for (Map.Entry<Long, TreeMap<Long, Slot<PretrainExample>>> e : buffers.entrySet()) {
-            int stream = (int) (e.getKey() >>> 32);
-            int shard = (int) (long) e.getKey();
-            e.getValue().headMap(beforeLastStep.next(stream, shard)).clear();
-        }
     }
 
     // ---- the end
