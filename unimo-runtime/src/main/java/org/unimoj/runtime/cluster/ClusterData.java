@@ -91,13 +91,22 @@ final class ClusterData implements AutoCloseable {
         Encoders enc = context.encoders();
         long seed = context.settings().seed();
         String name = STREAMS.get(stream);
-        ShardReader.Failures failures = (st, sh, slot, record, e) -> context.quarantine().add(Path.of(st + "#" + sh), slot, "augment",
-                String.valueOf(e), record);
+        // as the single-process augmenters do: the source file, and where in the stream
+        ShardReader.Failures failures = (st, sh, slot, record, e) -> context.quarantine().add(Path.of(sourceOf(stream)), 0, "augment",
+                e + " (stream " + st + ", shard " + sh + ", slot " + slot + ")", record);
         return switch (stream) {
             case 0 -> new ShardReader<>(name, shard, s.pairs(), augmentation.newTransform(enc), seed, failures);
             case 1 -> new ShardReader<>(name, shard, s.texts(), SingleModal.texts(enc), seed, failures);
             case 2 -> new ShardReader<>(name, shard, s.images(), SingleModal.images(enc), seed, failures);
             default -> throw new IllegalArgumentException("no stream " + stream);
+        };
+    }
+
+    private String sourceOf(int stream) {
+        return switch (stream) {
+            case 0 -> context.files().captions().toString();
+            case 1 -> context.files().corpus().toString();
+            default -> context.files().images().toString();
         };
     }
 

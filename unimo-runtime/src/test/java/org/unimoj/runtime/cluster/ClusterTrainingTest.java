@@ -62,12 +62,7 @@ class ClusterTrainingTest {
 
             // every record of every stream read exactly once, counted against the readers' own unsharded count
             List<String> summary = Files.readAllLines(runDir.resolve(RunRecords.SUMMARY));
-            String last = summary.get(summary.size() - 1);
-            long[] records = ClusterWorld.recordCounts(config);
-            for (int s = 0; s < 3; s++) {
-                assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0 examples " + records[s]),
-                        STREAMS[s] + ": " + last);
-            }
+            long[] records = assertEveryRecordReadOnce(summary, config, true);
 
             // the reference: one process, the single-process step, on the union of each step's parts
             TreeMap<Long, List<List<ShardTable.Range>>> steps = stepsOf(summary);
@@ -171,12 +166,7 @@ class ClusterTrainingTest {
 
             // the leader's summary accounts for every record of every stream exactly once
             List<String> summary = Files.readAllLines(runDir.resolve(RunRecords.SUMMARY));
-            String last = summary.get(summary.size() - 1);
-            long[] records = ClusterWorld.recordCounts(config);
-            for (int s = 0; s < 3; s++) {
-                assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0 examples " + records[s]),
-                        STREAMS[s] + ": " + last);
-            }
+            long[] records = assertEveryRecordReadOnce(summary, config, true);
             TreeMap<Long, List<List<ShardTable.Range>>> steps = stepsOf(summary);
             Map<Long, long[]> covered = new HashMap<>();
             for (List<List<ShardTable.Range>> step : steps.values()) {
@@ -292,13 +282,7 @@ class ClusterTrainingTest {
                 assertEquals(0, codes[i], "trainer " + members.ports().get(i) + " exit code; log:\n" + log(members, i));
                 assertTrue(log(members, i).contains("0 augmenter member(s); pairs are augmented here"), log(members, i));
             }
-            List<String> summary = Files.readAllLines(runDir.resolve(RunRecords.SUMMARY));
-            String last = summary.get(summary.size() - 1);
-            long[] records = ClusterWorld.recordCounts(config);
-            for (int s = 0; s < 3; s++) {
-                assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0 examples " + records[s]),
-                        STREAMS[s] + ": " + last);
-            }
+            assertEveryRecordReadOnce(Files.readAllLines(runDir.resolve(RunRecords.SUMMARY)), config, true);
             assertArrayEquals(RunRecords.readParameters(RunRecords.memberDir(runDir, members.ports().get(0)).resolve(RunRecords.PARAMS)),
                     RunRecords.readParameters(RunRecords.memberDir(runDir, members.ports().get(1)).resolve(RunRecords.PARAMS)), "replicas identical");
         }
@@ -325,11 +309,8 @@ class ClusterTrainingTest {
         float[] resumed = run(dir.resolve("again"), again);
 
         List<String> summary = Files.readAllLines(dir.resolve("again").resolve(RunRecords.SUMMARY));
+        assertEveryRecordReadOnce(summary, config, false);
         String last = summary.get(summary.size() - 1);
-        long[] records = ClusterWorld.recordCounts(config);
-        for (int s = 0; s < 3; s++) {
-            assertTrue(last.contains(STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0"), STREAMS[s] + ": " + last);
-        }
         assertTrue(last.endsWith("(after 3 steps before the checkpoint)"), last);
         assertEquals(3L, stepsOf(summary).firstKey(), "the second run starts with the 4th step (index 3)");
         double d2 = 0;
@@ -359,6 +340,21 @@ class ClusterTrainingTest {
             }
             return first;
         }
+    }
+
+    /**
+     * The summary's last line says every record of every stream, as the unsharded readers count
+     * them, was read exactly once (and, with {@code examples}, was an example: none quarantined);
+     * returns those counts.
+     */
+    private static long[] assertEveryRecordReadOnce(List<String> summary, Path config, boolean examples) {
+        String last = summary.get(summary.size() - 1);
+        long[] records = ClusterWorld.recordCounts(config);
+        for (int s = 0; s < 3; s++) {
+            String want = STREAMS[s] + " " + records[s] + " slots read " + records[s] + " duplicates 0 missing 0" + (examples ? " examples " + records[s] : "");
+            assertTrue(last.contains(want), STREAMS[s] + ": " + last);
+        }
+        return records;
     }
 
     /** The summary's steps: each member's ranges, in ring order. */
