@@ -3,10 +3,8 @@ package org.unimoj.runtime.cluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.unimoj.api.data.Split;
@@ -14,14 +12,12 @@ import org.unimoj.data.captions.KarpathyJsonReader;
 import org.unimoj.data.corpus.TextCorpusReader;
 import org.unimoj.data.features.FeatureTsvReader;
 import org.unimoj.data.io.ReadOptions;
-import org.unimoj.data.world.ProgressListener;
-import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
 import org.unimoj.runtime.config.Settings;
 import org.unimoj.runtime.plugin.PluginLoader;
 import org.unimoj.runtime.pretrain.PretrainSettings;
 import org.unimoj.runtime.pretrain.data.DataFiles;
-import org.unimoj.runtime.train.FileTrees;
+import org.unimoj.runtime.testing.TestWorlds;
 
 /**
  * The cluster tests' data: a 30-image embedded world (105 training captions, 150 corpus
@@ -32,21 +28,8 @@ final class ClusterWorld {
 
     private ClusterWorld() {}
 
-    static synchronized Path get() {
-        Path dir = Path.of(System.getProperty("unimo.root", ".")).resolve("unimo-runtime/target/test-worlds/cluster-30");
-        if (Files.isRegularFile(dir.resolve("world.json"))) {
-            return dir;
-        }
-        Path tmp = dir.resolveSibling("cluster-30.tmp");
-        try {
-            FileTrees.deleteTree(tmp);
-            new WorldGenerator(WorldSpec.defaults(17, 30).withFeatures(16, 4).withThreads(2), tmp, ProgressListener.NONE).generate();
-            FileTrees.deleteTree(dir);
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+    static Path get() {
+        return TestWorlds.generated("cluster-30", WorldSpec.defaults(17, 30).withFeatures(16, 4).withThreads(2));
     }
 
     /** Writes the run configuration (on-the-fly rewriting: one positive and one hard negative per pair) and returns its file. */

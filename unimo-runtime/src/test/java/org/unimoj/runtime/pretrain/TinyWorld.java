@@ -6,30 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
-import org.unimoj.data.world.ProgressListener;
-import org.unimoj.data.world.WorldGenerator;
 import org.unimoj.data.world.WorldSpec;
+import org.unimoj.runtime.testing.TestWorlds;
 
 /** A small embedded world (300 images, 32-d features, 6 regions) generated once per build under target/ and shared by the tests. */
 final class TinyWorld {
 
     private TinyWorld() {}
 
-    static synchronized Path get() {
-        Path dir = Path.of(System.getProperty("unimo.root", ".")).resolve("unimo-runtime/target/test-worlds/tiny-300");
-        if (Files.isRegularFile(dir.resolve("world.json"))) {
-            return dir;
-        }
-        Path tmp = dir.resolveSibling("tiny-300.tmp");
-        try {
-            deleteTree(tmp);
-            new WorldGenerator(WorldSpec.defaults(11, 300).withFeatures(32, 6).withThreads(2), tmp, ProgressListener.NONE).generate();
-            deleteTree(dir);
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+    static Path get() {
+        return TestWorlds.generated("tiny-300", WorldSpec.defaults(11, 300).withFeatures(32, 6).withThreads(2));
     }
 
     /** A private copy of the world, to corrupt. */
@@ -48,17 +34,6 @@ final class TinyWorld {
             throw new UncheckedIOException(e);
         }
         return to;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 
     /** A run configuration on {@code world} for a model small enough for a test. */
